@@ -1,0 +1,3 @@
+from malgraf.cli import main
+
+main()

@@ -1,0 +1,33 @@
+"""``malgraf build``: reference vocabularies + shipped data → one built graph file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from malgraf.graph import (
+    BuildResult,
+    build_store,
+    default_data_directories,
+    default_graph_path,
+    quads_per_graph,
+    write_store,
+)
+
+
+def build(
+    out: Path | None = None,
+    data_directories: Iterable[Path] | None = None,
+    extra_turtle: Iterable[Path] = (),
+) -> BuildResult:
+    """Build the graph from the shipped reference data and data sets and write it to ``out``.
+
+    Nothing is written unless every input loads.
+    """
+    from malgraf.importers.tables import load_year
+
+    path = out or default_graph_path()
+    directories = default_data_directories() if data_directories is None else list(data_directories)
+    store = build_store(directories, data_loader=load_year, extra_turtle=extra_turtle)
+    write_store(store, path)
+    return BuildResult(path=path, quads_per_graph=quads_per_graph(store))

@@ -1,0 +1,107 @@
+"""The ``malgraf`` command line: thin click commands over library functions."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from malgraf import __version__
+from malgraf.errors import LookupFailedError, MalgrafError
+from malgraf.output import FORMATS, render_rows
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reports_errors(command: F) -> F:
+    """Turn a ``MalgrafError`` into ``Error: …`` on stderr with the error's exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except LookupFailedError as error:
+            click.echo(f"Error: {error}", err=True)
+            for iri, label in error.candidates:
+                click.echo(f"  {label}  <{iri}>", err=True)
+            raise SystemExit(error.exit_code) from None
+        except MalgrafError as error:
+            click.echo(f"Error: {error}", err=True)
+            raise SystemExit(error.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+graph_option = click.option(
+    "--graph",
+    "graph_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Built graph to read (default: $MALGRAF_GRAPH or build/malgraf.nq).",
+)
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+    help="Output format.",
+)
+lang_option = click.option(
+    "--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True,
+    help="Language of labels.",
+)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="malgraf")
+def main() -> None:
+    """malgraf: a knowledge graph of goals and results for Swedish regional development."""
+
+
+@main.command()
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Where to write the built graph (N-Quads; default: $MALGRAF_GRAPH or build/malgraf.nq).",
+)
+@click.option(
+    "--data", "data_directories", multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A data directory of tidy CSV files (default: every shipped year under data/).",
+)
+@click.option(
+    "--turtle", "extra_turtle", multiple=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Extra Turtle files to load, each into a named graph of its own.",
+)
+@reports_errors
+def build(out: Path | None, data_directories: tuple[Path, ...], extra_turtle: tuple[Path, ...]) -> None:
+    """Build the graph from ontology, reference vocabularies and data."""
+    from malgraf.build import build as build_graph
+
+    result = build_graph(out, list(data_directories) or None, extra_turtle)
+    rows = [{"graph": g, "quads": n} for g, n in result.quads_per_graph.items()]
+    click.echo(render_rows(rows, ["graph", "quads"]))
+    click.echo(f"Wrote {result.total} quads to {result.path}")
+
+
+@main.command()
+@graph_option
+@lang_option
+@format_option
+@reports_errors
+def info(graph_path: Path | None, lang: str, fmt: str) -> None:
+    """Counts per class, per concept scheme and insatser per region."""
+    from malgraf.graph import open_dataset
+    from malgraf.query import counts_per_class, counts_per_scheme, insatser_per_region
+
+    dataset = open_dataset(graph_path)
+    sections = [
+        ("Classes", counts_per_class(dataset, lang), ["classLabel", "count", "class"]),
+        ("Concept schemes", counts_per_scheme(dataset, lang), ["schemeLabel", "count", "scheme"]),
+        ("Insatser per region", insatser_per_region(dataset),
+         ["lanskod", "regionName", "year", "count"]),
+    ]
+    for number, (title, rows, columns) in enumerate(sections):
+        if fmt in ("table", "md"):
+            click.echo(("\n" if number else "") + (f"## {title}\n" if fmt == "md" else f"{title}\n"))
+        click.echo(render_rows(rows, columns, fmt))

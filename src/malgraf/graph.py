@@ -1,0 +1,148 @@
+"""Build the graph (ontology + reference vocabularies + data) and open a built graph.
+
+The embedded engine is Oxigraph (``pyoxigraph``), used behind rdflib's API through ``oxrdflib``
+so that callers query with ``Dataset.query(..., initBindings=...)``; see
+``benchmarks/engine.py`` for the measurement behind the choice. The built graph is one N-Quads
+file with one named graph per source, written atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Dataset, Graph, URIRef
+
+from malgraf.errors import GraphNotFoundError, InputError
+from malgraf.namespaces import GRAPH, PREFIXES
+from malgraf.resources import DATA_DIRECTORY, ONTOLOGY_FILE, REFERENCE_DIRECTORY
+
+DEFAULT_GRAPH_PATH = Path("build") / "malgraf.nq"
+GRAPH_PATH_VARIABLE = "MALGRAF_GRAPH"
+
+REFERENCE_SOURCES: dict[URIRef, tuple[str, ...]] = {
+    GRAPH["reference/sdg"]: ("sdg-kos.ttl", "sdg-sv.ttl"),
+    GRAPH["reference/national-strategy"]: ("national-strategy.ttl",),
+    GRAPH["reference/themes"]: ("themes.ttl",),
+    GRAPH["reference/eruf"]: ("eruf.ttl",),
+    GRAPH["reference/regions"]: ("regions.ttl",),
+}
+"""Named graph → the files under ``data/reference/`` that fill it."""
+
+DataLoader = Callable[[Path], Graph]
+"""Turns one data directory (e.g. ``data/2023``) into an rdflib graph."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What ``build`` wrote: where, and how many quads per named graph."""
+
+    path: Path
+    quads_per_graph: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.quads_per_graph.values())
+
+
+def default_graph_path() -> Path:
+    """Where the built graph lives: ``$MALGRAF_GRAPH`` or ``build/malgraf.nq``."""
+    return Path(os.environ.get(GRAPH_PATH_VARIABLE) or DEFAULT_GRAPH_PATH)
+
+
+def default_data_directories() -> list[Path]:
+    """The shipped data sets, one directory per year (``data/2023`` …)."""
+    return sorted(p for p in DATA_DIRECTORY.iterdir() if p.is_dir() and p.name.isdigit())
+
+
+def load_turtle(store: ox.Store, path: Path, graph: URIRef) -> None:
+    """Parse one Turtle file into ``graph``; a syntax error names the file and line."""
+    try:
+        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph))
+    except SyntaxError as error:
+        message = str(error.msg) if hasattr(error, "msg") else str(error)
+        raise InputError(path, message, line=error.lineno) from None
+    except OSError as error:
+        raise InputError(path, error.strerror or str(error)) from None
+
+
+def add_graph(store: ox.Store, graph: Graph, name: URIRef) -> None:
+    """Copy an rdflib graph into the named graph ``name`` of ``store``."""
+    target = Dataset(store=OxigraphStore(store=store)).graph(name)
+    target.addN((s, p, o, target) for s, p, o in graph)
+
+
+def build_store(
+    data_directories: Iterable[Path] = (),
+    *,
+    data_loader: DataLoader | None = None,
+    extra_turtle: Iterable[Path] = (),
+    materialise: Callable[[ox.Store], None] | None = None,
+) -> ox.Store:
+    """Load ontology, reference vocabularies, data and extra Turtle files into a new store."""
+    store = ox.Store()
+    load_turtle(store, ONTOLOGY_FILE, GRAPH.ontology)
+    for graph, names in REFERENCE_SOURCES.items():
+        for name in names:
+            load_turtle(store, REFERENCE_DIRECTORY / name, graph)
+    for directory in data_directories:
+        if data_loader is not None:
+            add_graph(store, data_loader(directory), GRAPH[f"data/{directory.name}"])
+    for path in extra_turtle:
+        load_turtle(store, path, GRAPH[f"extra/{path.stem}"])
+    if materialise is not None:
+        materialise(store)
+    return store
+
+
+def quads_per_graph(store: ox.Store) -> dict[str, int]:
+    """Number of quads in each named graph, keyed by graph IRI."""
+    counts = store.query(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    )
+    assert isinstance(counts, ox.QuerySolutions)
+    return {row["g"].value: int(row["n"].value) for row in counts}
+
+
+def write_store(store: ox.Store, path: Path) -> None:
+    """Write ``store`` as N-Quads to ``path`` atomically (temp file in the same folder, rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        store.dump(output=temp_name, format=ox.RdfFormat.N_QUADS)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def open_store(path: Path | None = None) -> ox.Store:
+    """Load a built graph (N-Quads) into a fresh in-memory Oxigraph store."""
+    path = path or default_graph_path()
+    if not path.is_file():
+        raise GraphNotFoundError(f"{path}: no built graph here; run `malgraf build` first")
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    except SyntaxError as error:
+        raise InputError(path, str(error), line=error.lineno) from None
+    return store
+
+
+def as_dataset(store: ox.Store) -> Dataset:
+    """The rdflib view of an Oxigraph store; SPARQL on it runs natively in Oxigraph."""
+    dataset = Dataset(store=OxigraphStore(store=store), default_union=True)
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace, override=True)
+    return dataset
+
+
+def open_dataset(path: Path | None = None) -> Dataset:
+    """Open a built graph for querying through rdflib's API."""
+    return as_dataset(open_store(path))

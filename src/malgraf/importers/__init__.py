@@ -1,0 +1,1 @@
+"""Importers: turn source documents and spreadsheets into tidy records and RDF."""

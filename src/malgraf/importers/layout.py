@@ -1,0 +1,185 @@
+"""Layout of the 2023 table appendix (seed 004): sections, page breaks and table rows.
+
+The text was extracted from a PDF: the five table columns follow each other with no separators,
+and a row starts where a region name starts a line. This module finds the rows; ``goals`` reads
+the goal column and ``appendix`` turns rows into records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+REGION_NAMES: tuple[str, ...] = (
+    "Blekinge", "Dalarna", "Gotland", "Gävleborg", "Halland", "Jämtland Härjedalen", "Jönköping",
+    "Kalmar", "Kronoberg", "Norrbotten", "Skåne", "Stockholm", "Sörmland", "Uppsala", "Värmland",
+    "Västerbotten", "Västernorrland", "Västmanland", "Västra Götaland", "Örebro", "Östergötland",
+)
+"""The regions as the appendix spells them, in its (Swedish alphabetical) order."""
+
+SECTION_TITLES: dict[int, str] = {
+    1: "Likvärdiga möjligheter till boende, arbete och välfärd i hela landet",
+    2: "Kompetensförsörjning och kompetensutveckling i hela landet",
+    3: "Innovation och förnyelse samt entreprenörskap och företagande i",
+    4: "Tillgänglighet i hela landet genom digital kommunikation",
+    5: "Jämställdhet",
+    6: "Integration",
+    7: "Miljö och klimat",
+    8: "Fördelning av anslag 1:1",
+}
+"""Each section's heading as it begins on its line (§3 and §4 wrap onto a second line)."""
+
+NO_ROWS = "Regionen redovisar inga insatser i tabellform."
+HEADER_END = "insatsen ska bidra till"
+_REGION_START = re.compile(
+    r"^(" + "|".join(sorted(map(re.escape, REGION_NAMES), key=len, reverse=True)) + r")(?=\s|$)"
+)
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_CONTINUES = re.compile(
+    r"(\b(av|i|på|vid|hos|mot|om|för|och|med|mellan|bland|via|till|från|inom|genom|under|en|ett|Region|regionen|samt))\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the source: its 1-based number and text (page-break space removed)."""
+
+    number: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+@dataclass
+class RawRow:
+    """The lines of one table row, before its columns are told apart."""
+
+    section: int
+    region: str
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def last_line(self) -> int:
+        return self.lines[-1].number
+
+    @property
+    def head(self) -> str:
+        """The first line's text after the region name."""
+        return self.lines[0].stripped[len(self.region):].strip()
+
+    def text(self) -> str:
+        return " ".join(line.stripped for line in self.lines if line.stripped)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section: its number and the (1-based, inclusive) range of lines it spans."""
+
+    number: int
+    first_line: int
+    last_line: int
+
+
+def find_sections(lines: list[str]) -> list[Section]:
+    """Locate the headings `` 1 Likvärdiga …`` … `` 8 Fördelning …`` and return the sections."""
+    found: list[tuple[int, int]] = []
+    for index, text in enumerate(lines, start=1):
+        expected = len(found) + 1
+        match = re.match(r"^ ([1-8]) (\S.*)$", text)
+        if (
+            match
+            and expected in SECTION_TITLES
+            and int(match.group(1)) == expected
+            and match.group(2).startswith(SECTION_TITLES[expected])
+        ):
+            found.append((expected, index))
+    sections = []
+    for position, (number, first) in enumerate(found):
+        last = found[position + 1][1] - 1 if position + 1 < len(found) else len(lines)
+        sections.append(Section(number, first, last))
+    return sections
+
+
+def clean_lines(lines: list[str], section: Section) -> list[Line]:
+    """The section's lines after its table header, without bare page numbers."""
+    body = [Line(n, lines[n - 1].rstrip("\n")) for n in range(section.first_line, section.last_line + 1)]
+    for position, line in enumerate(body):
+        if line.stripped.startswith(HEADER_END):
+            body = body[position + 1:]
+            break
+    return [line for line in body if not _PAGE_NUMBER.match(line.text)]
+
+
+def region_at_start(text: str) -> str | None:
+    """The region name that starts ``text`` (after at most one space), longest name first."""
+    if text.startswith("  "):
+        return None
+    match = _REGION_START.match(text[1:] if text.startswith(" ") else text)
+    return match.group(1) if match else None
+
+
+def _starts_row(text: str, region: str, previous: str, same_region: bool) -> bool:
+    """Whether a line that starts with ``region`` starts a table row rather than a sentence.
+
+    A sentence about the region goes on in lower case (``Skåne ska …``); a line that continues the
+    previous one (``… drivs av`` / ``Region``) only counts against a row of the same region.
+    """
+    rest = text.strip()[len(region):].strip()
+    if not rest or rest[0].islower() or rest.startswith(("län", "Region ")):
+        return False
+    return not (same_region and _CONTINUES.search(previous))
+
+
+def split_rows(lines: list[Line], section: int) -> list[RawRow]:
+    """Group a section's lines into rows; lines before the first row are dropped.
+
+    A candidate line starts a row when its region is not earlier in the alphabetical order than
+    the current row's region and the text reads as a title, not as a sentence about the region.
+    """
+    rows: list[RawRow] = []
+    order = {name: index for index, name in enumerate(REGION_NAMES)}
+    current: RawRow | None = None
+    previous = ""
+    for line in lines:
+        region = region_at_start(line.text)
+        if (
+            region is not None
+            and (current is None or order[region] >= order[current.region])
+            and _starts_row(line.text, region, previous, current is not None and current.region == region)
+        ):
+            current = RawRow(section, region, [line])
+            rows.append(current)
+        elif current is not None:
+            current.lines.append(line)
+        if line.stripped:
+            previous = line.stripped
+    return rows
+
+
+def is_empty_row(row: RawRow) -> bool:
+    """A region line that only says the region reports no insatser in tables."""
+    return row.text()[len(row.region):].strip() == NO_ROWS
+
+
+def deduplicate(rows: list[RawRow]) -> list[RawRow]:
+    """Drop rows printed twice across a page break (same region, nearly the same text)."""
+    kept: list[RawRow] = []
+    for row in rows:
+        text = row.text()
+        if any(
+            other.region == row.region
+            and other.section == row.section
+            and SequenceMatcher(None, other.text(), text, autojunk=False).quick_ratio() > 0.9
+            and SequenceMatcher(None, other.text(), text, autojunk=False).ratio() > 0.9
+            for other in kept[-3:]
+        ):
+            continue
+        kept.append(row)
+    return kept

@@ -1,0 +1,34 @@
+"""Find the files malgraf ships (ontology, reference data, queries) in a checkout or a wheel."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+PACKAGE_DIRECTORY = Path(__file__).resolve().parent
+
+
+def _shipped(name: str) -> Path:
+    """The directory ``name`` in the wheel (``malgraf/_shipped/name``) or at the checkout root."""
+    in_wheel = PACKAGE_DIRECTORY / "_shipped" / name
+    if in_wheel.is_dir():
+        return in_wheel
+    return PACKAGE_DIRECTORY.parent.parent / name
+
+
+ONTOLOGY_DIRECTORY = _shipped("ontology")
+DATA_DIRECTORY = _shipped("data")
+REFERENCE_DIRECTORY = DATA_DIRECTORY / "reference"
+QUERY_DIRECTORY = PACKAGE_DIRECTORY / "queries"
+ONTOLOGY_FILE = ONTOLOGY_DIRECTORY / "malgraf.ttl"
+SHAPES_FILE = ONTOLOGY_DIRECTORY / "shapes.ttl"
+
+
+@cache
+def load_query(name: str) -> str:
+    """The text of the SPARQL query ``queries/<name>.rq``.
+
+    >>> load_query("class_counts").startswith("#")
+    True
+    """
+    return (QUERY_DIRECTORY / f"{name}.rq").read_text(encoding="utf-8")
