@@ -311,6 +311,6 @@ def _load_answers(graph: Graph, path: Path, year: str, source: URIRef) -> None:
 
 
 __all__ = [
-    "ALLOCATION_COLUMNS", "ANSWER_COLUMNS", "CROSSWALK_COLUMNS", "GOAL_KINDS", "GOAL_LINK_COLUMNS", "INSATS_COLUMNS",
-    "SECTION_TARGETS", "expand_goal", "load_year", "read_csv", "region_iri", "rus_scheme",
+    "ALLOCATION_COLUMNS", "ANSWER_COLUMNS", "CROSSWALK_COLUMNS", "GOAL_KINDS", "GOAL_LINK_COLUMNS",
+    "INSATS_COLUMNS", "SECTION_TARGETS", "expand_goal", "load_year", "read_csv", "region_iri", "rus_scheme",
 ]
