@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -84,6 +85,33 @@ def build(out: Path | None, data_directories: tuple[Path, ...], extra_turtle: tu
     click.echo(f"Wrote {result.total} quads to {result.path}")
 
 
+@main.group(name="import")
+def import_group() -> None:
+    """Import source documents into tidy CSV files under data/<year>/."""
+
+
+@import_group.command(name="appendix")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--year", type=int, default=2023, show_default=True, help="Year the reports cover.")
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Directory for the CSV files (default: data/<year> of the checkout).",
+)
+@reports_errors
+def import_appendix(path: Path, year: int, out: Path | None) -> None:
+    """Import Tillväxtverket's table appendix of the regions' reports (seed 004)."""
+    from malgraf.importers.appendix import import_appendix as run_import
+    from malgraf.resources import DATA_DIRECTORY
+
+    directory = out or DATA_DIRECTORY / str(year)
+    appendix = run_import(path, directory, year)
+    links = sum(len(r.goals) for r in appendix.insatser)
+    click.echo(f"Read {len(appendix.insatser)} insatser, {links} goal links, "
+               f"{len(appendix.allocations)} allocation amounts and {len(appendix.answers)} answers "
+               f"from {path}")
+    click.echo(f"Wrote insatser.csv, goal_links.csv, allocation.csv, answers.csv to {directory}")
+
+
 @main.command()
 @graph_option
 @lang_option
@@ -101,6 +129,10 @@ def info(graph_path: Path | None, lang: str, fmt: str) -> None:
         ("Insatser per region", insatser_per_region(dataset),
          ["lanskod", "regionName", "year", "count"]),
     ]
+    if fmt == "json":
+        click.echo(json.dumps({title: json.loads(render_rows(rows, columns, "json"))
+                               for title, rows, columns in sections}, ensure_ascii=False, indent=2))
+        return
     for number, (title, rows, columns) in enumerate(sections):
         if fmt in ("table", "md"):
             click.echo(("\n" if number else "") + (f"## {title}\n" if fmt == "md" else f"{title}\n"))

@@ -8,6 +8,12 @@ from collections.abc import Mapping
 from pathlib import Path
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_text_atomically(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` so that readers see the old file or the new, never half."""
     write_files_atomically(path.parent, {path.name: text})
@@ -26,6 +32,7 @@ def write_files_atomically(directory: Path, files: Mapping[str, str]) -> None:
             temporary[name] = temp_name
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
                 stream.write(text)
+            os.chmod(temp_name, 0o666 & ~_umask())
         for name, temp_name in temporary.items():
             os.replace(temp_name, directory / name)
     finally:

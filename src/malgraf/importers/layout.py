@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 REGION_NAMES: tuple[str, ...] = (
     "Blekinge", "Dalarna", "Gotland", "Gävleborg", "Halland", "Jämtland Härjedalen", "Jönköping",
@@ -17,6 +16,15 @@ REGION_NAMES: tuple[str, ...] = (
     "Västerbotten", "Västernorrland", "Västmanland", "Västra Götaland", "Örebro", "Östergötland",
 )
 """The regions as the appendix spells them, in its (Swedish alphabetical) order."""
+
+LANSKOD: dict[str, str] = {
+    "Stockholm": "01", "Uppsala": "03", "Sörmland": "04", "Östergötland": "05", "Jönköping": "06",
+    "Kronoberg": "07", "Kalmar": "08", "Gotland": "09", "Blekinge": "10", "Skåne": "12",
+    "Halland": "13", "Västra Götaland": "14", "Värmland": "17", "Örebro": "18", "Västmanland": "19",
+    "Dalarna": "20", "Gävleborg": "21", "Västernorrland": "22", "Jämtland Härjedalen": "23",
+    "Västerbotten": "24", "Norrbotten": "25",
+}
+"""The appendix's region names → SCB länskod."""
 
 SECTION_TITLES: dict[int, str] = {
     1: "Likvärdiga möjligheter till boende, arbete och välfärd i hela landet",
@@ -169,17 +177,24 @@ def is_empty_row(row: RawRow) -> bool:
 
 
 def deduplicate(rows: list[RawRow]) -> list[RawRow]:
-    """Drop rows printed twice across a page break (same region, nearly the same text)."""
+    """Drop rows printed twice across a page break: same region and section, nearly the same words.
+
+    Two rows are copies when the word sets of their texts overlap by 85 % (Jaccard), or when they
+    start alike and one's words are 90 % within the other's (a copy cut short by the page break).
+    """
     kept: list[RawRow] = []
+    words: list[frozenset[str]] = []
     for row in rows:
-        text = row.text()
+        these = frozenset(row.text().casefold().split())
         if any(
-            other.region == row.region
-            and other.section == row.section
-            and SequenceMatcher(None, other.text(), text, autojunk=False).quick_ratio() > 0.9
-            and SequenceMatcher(None, other.text(), text, autojunk=False).ratio() > 0.9
-            for other in kept[-3:]
+            other.region == row.region and other.section == row.section
+            and (
+                len(these & seen) >= 0.85 * len(these | seen)
+                or (other.head == row.head and len(these & seen) >= 0.9 * min(len(these), len(seen)))
+            )
+            for other, seen in zip(kept[-3:], words[-3:], strict=True)
         ):
             continue
         kept.append(row)
+        words.append(these)
     return kept

@@ -150,9 +150,9 @@ _KNOWN_LANSKOD = frozenset({"01", "03", "04", "05", "06", "07", "08", "09", "10"
                             "17", "18", "19", "20", "21", "22", "23", "24", "25"})
 
 
-def _load_insatser(graph: Graph, path: Path, source: URIRef) -> dict[str, tuple[URIRef, str]]:
-    """Add every insats; return id → (IRI, länskod)."""
-    seen: dict[str, tuple[URIRef, str]] = {}
+def _load_insatser(graph: Graph, path: Path, source: URIRef) -> dict[str, tuple[URIRef, str, str]]:
+    """Add every insats; return id → (IRI, länskod, region name)."""
+    seen: dict[str, tuple[URIRef, str, str]] = {}
     for row in read_csv(path, INSATS_COLUMNS):
         identifier = row.required("id")
         if identifier in seen:
@@ -185,12 +185,12 @@ def _load_insatser(graph: Graph, path: Path, source: URIRef) -> dict[str, tuple[
         if row.get("nyps_id"):
             graph.add((node, MG.nypsId, Literal(row.get("nyps_id"))))
         _provenance(graph, node, source, row, "source_first_line", "source_last_line")
-        seen[identifier] = (node, lanskod)
+        seen[identifier] = (node, lanskod, row.get("region") or lanskod)
     return seen
 
 
 def _load_goal_links(
-    graph: Graph, path: Path, insatser: dict[str, tuple[URIRef, str]], source: URIRef
+    graph: Graph, path: Path, insatser: dict[str, tuple[URIRef, str, str]], source: URIRef
 ) -> None:
     counters: dict[str, int] = {}
     for row in read_csv(path, GOAL_LINK_COLUMNS):
@@ -198,7 +198,7 @@ def _load_goal_links(
         if insats_id not in insatser:
             raise InputError(path, f"no insats with id {insats_id!r} in insatser.csv", line=row.number,
                              field="insats_id")
-        insats, lanskod = insatser[insats_id]
+        insats, lanskod, region = insatser[insats_id]
         kind = row.required("kind")
         if kind not in GOAL_KINDS:
             raise InputError(path, f"{kind!r} is not one of {', '.join(GOAL_KINDS)}", line=row.number,
@@ -225,10 +225,12 @@ def _load_goal_links(
         graph.add((link, MG.goal, goal))
         graph.add((insats, MG.contributesTo, goal))
         if goal.startswith(str(RUS)):
-            _add_rus_goal(graph, goal, lanskod, kind, statement, row.get("level"))
+            _add_rus_goal(graph, goal, lanskod, region, kind, statement, row.get("level"))
 
 
-def _add_rus_goal(graph: Graph, goal: URIRef, lanskod: str, kind: str, label: str, level: str) -> None:
+def _add_rus_goal(
+    graph: Graph, goal: URIRef, lanskod: str, region: str, kind: str, label: str, level: str
+) -> None:
     """Declare a region's own goal node (RUS, or another regional strategy for kind ``other``)."""
     scheme = rus_scheme(lanskod)
     graph.add((goal, RDF.type, MG.RusGoal if kind == "rus" else MG.OtherGoal))
@@ -241,9 +243,8 @@ def _add_rus_goal(graph: Graph, goal: URIRef, lanskod: str, kind: str, label: st
         graph.add((goal, MG.goalLevel, Literal(level, lang="sv")))
     graph.add((scheme, RDF.type, SKOS.ConceptScheme))
     graph.add((scheme, MG.region, region_iri(lanskod)))
-    graph.add((scheme, SKOS.prefLabel, Literal(f"Regional utvecklingsstrategi, län {lanskod}", lang="sv")))
-    graph.add((scheme, SKOS.prefLabel, Literal(f"Regional development strategy, county {lanskod}",
-                                               lang="en")))
+    graph.add((scheme, SKOS.prefLabel, Literal(f"Regionala mål, {region} (RUS m.fl.)", lang="sv")))
+    graph.add((scheme, SKOS.prefLabel, Literal(f"Regional goals, {region} (RUS etc.)", lang="en")))
 
 
 def _goal(row: CsvRow, column: str) -> URIRef:
