@@ -14,6 +14,7 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path
 
 from malgraf.errors import InputError
@@ -22,6 +23,7 @@ from malgraf.importers.allocation import Allocation, Answer, parse_section_8
 from malgraf.importers.goals import GoalStatement, RegionGoalMemory, read_goal_column
 from malgraf.importers.layout import (
     LANSKOD,
+    NO_ROWS,
     REGION_NAMES,
     Line,
     RawRow,
@@ -102,8 +104,9 @@ def parse_appendix(path: Path, year: int = 2023) -> Appendix:
     rows: list[RawRow] = []
     for section in sections[:7]:
         section_lines = clean_lines(lines, section)
-        _check_regions(path, section_lines)
-        found = [row for row in split_rows(section_lines, section.number) if not is_empty_row(row)]
+        all_rows = split_rows(section_lines, section.number)
+        _check_regions(path, section_lines, all_rows)
+        found = [row for row in all_rows if not is_empty_row(row)]
         rows.extend(deduplicate(found))
     memory = RegionGoalMemory()
     for row in rows:
@@ -118,15 +121,35 @@ def parse_appendix(path: Path, year: int = 2023) -> Appendix:
     return Appendix(insatser, allocations, answers)
 
 
-def _check_regions(path: Path, lines: Sequence[Line]) -> None:
-    """A line shaped like a row start whose first word is no known region is an unknown region."""
+_REGION_WORDS = frozenset(word for name in REGION_NAMES for word in name.split())
+
+
+def _check_regions(path: Path, lines: Sequence[Line], rows: Sequence[RawRow]) -> None:
+    """Text before a section's first row, or a row start misspelling a region, is an unknown region."""
+    first_row = rows[0].first_line if rows else None
     for line in lines:
-        match = re.match(r"^ ?([A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)\s{2,}\S", line.text)
-        if match and match.group(1) not in REGION_NAMES and match.group(1).split()[0] in _REGION_LIKE:
-            raise InputError(path, f"unknown region {match.group(1)!r}", line=line.number, field="Region")
-
-
-_REGION_LIKE = frozenset({"Region", "Län"})
+        if first_row is not None and line.number >= first_row:
+            break
+        if line.stripped and line.stripped != NO_ROWS:
+            word = line.stripped.split()[0]
+            raise InputError(path, f"unknown region {word!r} (a row must start with one of the 21 region "
+                             "names)", line=line.number, field="Region")
+    for line in lines:
+        words = line.text.strip().split()
+        if len(words) < 2 or not words[1][:1].isupper() or line.text.startswith("  "):
+            continue
+        for size in (2, 1):
+            candidate = " ".join(words[:size])
+            if candidate in REGION_NAMES:
+                break
+            if (not candidate.replace(" ", "").isalpha() or candidate.startswith(REGION_NAMES)
+                    or not all(word[:1].isupper() for word in candidate.split())
+                    or any(word in _REGION_WORDS for word in candidate.split())):
+                continue
+            close = get_close_matches(candidate, REGION_NAMES, n=1, cutoff=0.8)
+            if close and len(candidate) >= 5:
+                raise InputError(path, f"unknown region {candidate!r} (did you mean {close[0]!r}?)",
+                                 line=line.number, field="Region")
 
 
 def _records(rows: list[RawRow], memory: RegionGoalMemory, year: int) -> list[InsatsRecord]:

@@ -1,0 +1,149 @@
+"""Importing the 2023 appendix (seed 004): rows, goal links, §8, the shipped CSVs, bad input."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from malgraf.cli import main
+from malgraf.importers.appendix import Appendix, InsatsRecord, parse_appendix, tables
+from malgraf.importers.goals import sdg_line, split_parenthetical
+from malgraf.resources import DATA_DIRECTORY
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seeds" / "004_1a4d85b2a645c848.txt"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+@pytest.fixture(scope="module")
+def appendix() -> Appendix:
+    return parse_appendix(SEED)
+
+
+def by_line(appendix: Appendix, section: int, line: int) -> InsatsRecord:
+    return next(r for r in appendix.insatser if r.section == section and r.first_line == line)
+
+
+def test_shipped_csvs_are_regenerated_byte_identical(appendix: Appendix) -> None:
+    for name, text in tables(appendix).items():
+        shipped = (DATA_DIRECTORY / "2023" / name).read_text(encoding="utf-8")
+        assert shipped == text, f"data/2023/{name} differs from a fresh import of seed 004"
+
+
+def test_rows_per_section_match_the_structure_of_the_seed(appendix: Appendix) -> None:
+    expected = {1: 81, 2: 89, 3: 94, 4: 85, 5: 47, 6: 43, 7: 87}
+    for section, about in expected.items():
+        found = sum(1 for r in appendix.insatser if r.section == section)
+        assert abs(found - about) <= 2, (section, found)
+    assert {r.region for r in appendix.insatser} == set(
+        ["Blekinge", "Dalarna", "Gotland", "Gävleborg", "Halland", "Jämtland Härjedalen", "Jönköping",
+         "Kalmar", "Kronoberg", "Norrbotten", "Skåne", "Stockholm", "Sörmland", "Uppsala", "Värmland",
+         "Västerbotten", "Västernorrland", "Västmanland", "Västra Götaland", "Örebro", "Östergötland"])
+
+
+def test_row_printed_twice_across_a_page_break_counts_once(appendix: Appendix) -> None:
+    starts = {(r.section, r.first_line) for r in appendix.insatser}
+    assert (1, 131) in starts and (1, 194) not in starts
+
+
+def test_lines_starting_with_a_region_name_that_are_sentences_are_not_rows(appendix: Appendix) -> None:
+    starts = {r.first_line for r in appendix.insatser}
+    for sentence_line in (614, 652, 2119, 2955, 15472, 28030):  # "Gotland kan …", "Skåne ska …", …
+        assert sentence_line not in starts
+
+
+def test_accuracy_against_the_hand_checked_sample(appendix: Appendix) -> None:
+    from appendix_accuracy import score
+
+    result = score(appendix.insatser)
+    assert result["rows_recall"] >= 0.9 and result["rows_precision"] >= 0.9
+    assert result["links_precision"] >= 0.9
+    assert result["links_recall"] >= 0.65
+
+
+def test_goal_links_resolve_sdgs_eruf_and_rus(appendix: Appendix) -> None:
+    row = by_line(appendix, 1, 257)  # Blekinge, Kraftkommission: Mål i RUS + Mål i Agenda 2030
+    goals = {g.goal for g in row.goals}
+    assert {"sdg:3", "sdg:7", "sdg:11", "sdg:13"} <= goals
+    rus = [g for g in row.goals if g.kind == "rus"]
+    assert rus and all(g.goal.startswith("rus:10-") and g.method == "marker" for g in rus)
+    assert all(g.first_line >= row.first_line and g.last_line <= row.last_line for g in row.goals)
+
+
+def test_same_goal_sentence_is_one_node_per_region(appendix: Appendix) -> None:
+    nodes = {g.goal for r in appendix.insatser if r.region == "Blekinge" for g in r.goals
+             if g.statement == "Stärkt attraktivitet särskilt för unga"}
+    assert len(nodes) == 1
+
+
+def test_page_numbers_and_eruf_codes_are_not_sdgs() -> None:
+    assert sdg_line("9", in_agenda_block=False) is None
+    assert sdg_line("1.3", in_agenda_block=False) is None
+    assert sdg_line("Mål 1: Ett smartare Europa", in_agenda_block=False) is None
+    assert sdg_line("3 God hälsa och välbefinnande", in_agenda_block=False) == ("sdg:3", 29)
+    assert sdg_line("Mål 8", in_agenda_block=True) == ("sdg:8", 5)
+    assert sdg_line("8.3", in_agenda_block=True) == ("sdg:8.3", 3)
+
+
+def test_bracketed_sub_goals_are_separate_statements() -> None:
+    assert split_parenthetical("Fler i arbete. (ökad kompetens, Få in fler i arbete)") == [
+        "Fler i arbete", "ökad kompetens", "Få in fler i arbete"]
+    assert split_parenthetical("Stärkt attraktivitet (för unga)") == ["Stärkt attraktivitet", "för unga"]
+    assert split_parenthetical("Inga parenteser här") == ["Inga parenteser här"]
+
+
+def test_section_8_allocation_and_answers(appendix: Appendix) -> None:
+    regions = {a.region for a in appendix.answers}
+    assert len(regions) == 21
+    blekinge = {(a.item, int(a.amount_sek)) for a in appendix.allocations if a.region == "Blekinge"}
+    assert ("projekt", 29_700_000) in blekinge
+    assert ("företagsstöd", 10_000_000) in blekinge
+    assert ("utvärdering", 1_400_000) in blekinge
+    assert all(a.source_line > 29881 for a in appendix.allocations)
+    assert sum(1 for a in appendix.answers if a.region == "Blekinge") == 6
+
+
+def test_cli_import_writes_the_four_files(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["import", "appendix", str(SEED), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "allocation.csv", "answers.csv", "goal_links.csv", "insatser.csv"]
+    with (tmp_path / "insatser.csv").open(encoding="utf-8") as handle:
+        header = next(csv.reader(handle))
+    assert header[:12] == ["id", "year", "section", "region", "lanskod", "name", "description", "outputs",
+                           "effects", "nyps_id", "source_first_line", "source_last_line"]
+
+
+def _import_fails(tmp_path: Path, text: str) -> tuple[int, str, list[Path]]:
+    source = tmp_path / "appendix.txt"
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["import", "appendix", str(source), "--out", str(out)])
+    return result.exit_code, result.output, list(out.glob("*")) if out.exists() else []
+
+
+def test_a_file_that_is_not_the_appendix_is_refused(tmp_path: Path) -> None:
+    code, output, written = _import_fails(tmp_path, "Hej\nDetta är ingen tabellbilaga.\n")
+    assert code == 1
+    assert output.startswith(f"Error: {tmp_path / 'appendix.txt'}:1: not the regions' table appendix")
+    assert written == []
+
+
+def test_a_truncated_appendix_is_refused(tmp_path: Path) -> None:
+    lines = SEED.read_text(encoding="utf-8").split("\n")[:20000]
+    code, output, written = _import_fails(tmp_path, "\n".join(lines))
+    assert code == 1
+    assert "truncated: section 5 is missing" in output and ":20000:" in output
+    assert written == []
+
+
+def test_an_unknown_region_is_refused_with_its_line(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8").replace("Dalarna Regional prioritering", "Dalarnia Regional prioritering")
+    code, output, written = _import_fails(tmp_path, text)
+    assert code == 1
+    assert ":452: Region: unknown region 'Dalarnia'" in output
+    assert written == []
