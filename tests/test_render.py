@@ -1,0 +1,260 @@
+"""Interactive HTML views: what a view holds, the page's safety, offline-ness and determinism."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, URIRef
+
+from malgraf.build import build
+from malgraf.cli import main
+from malgraf.graph import as_dataset, build_store
+from malgraf.importers.tables import load_year
+from malgraf.namespaces import INSATS, NS, REGION, RUS, SDG
+from malgraf.render import (
+    EDGE_STYLES,
+    NODE_KINDS,
+    SDG_COLOURS,
+    json_for_script,
+    lay_out,
+    render_page,
+    select_view,
+    view_graph,
+    write_view,
+)
+
+MINI = Path(__file__).parent / "data" / "mini"
+HOSTILE = str(INSATS["2023-3-10-01"])
+"""The mini fixture's insats named ``Innovationsstöd <script>alert(1)</script>``."""
+
+
+@pytest.fixture(scope="module")
+def mini() -> Dataset:
+    return as_dataset(build_store([MINI], data_loader=load_year))
+
+
+@pytest.fixture(scope="module")
+def mini_graph_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("mini") / "malgraf.nq"
+    build(path, [MINI])
+    return path
+
+
+def page_json(page: str) -> dict:
+    block = re.search(r'<script type="application/json" id="malgraf-data">(.*?)</script>', page, re.S)
+    assert block is not None
+    return json.loads(block.group(1))
+
+
+# --- what a view holds ------------------------------------------------------------------------
+
+
+def test_goal_neighbourhood_at_depth_1(mini: Dataset) -> None:
+    graph = view_graph(mini, SDG["8.3"], depth=1)
+    assert set(graph) == {str(SDG["8.3"]), str(SDG["8"]), str(INSATS["2023-3-09-01"])}
+    assert graph.has_edge(str(INSATS["2023-3-09-01"]), str(SDG["8.3"]), key="stated")
+    assert graph.has_edge(str(SDG["8.3"]), str(SDG["8"]), key="broader")
+
+
+def test_goal_without_links_shows_its_narrower_goals_but_not_their_unused_siblings(mini: Dataset) -> None:
+    whole = view_graph(mini, SDG["3"], depth=1)
+    assert {n for n in whole if n.startswith(str(SDG["3."]))} and len(whole) == 14  # SDG 3 and 13 targets
+    siblings = view_graph(mini, SDG["8.3"], depth=2)
+    assert str(SDG["8.1"]) not in siblings  # unused target of SDG 8
+
+
+def test_region_neighbourhood_does_not_spill_through_areas(mini: Dataset) -> None:
+    graph = view_graph(mini, REGION["10"], depth=2)
+    kinds = {n: graph.nodes[n]["kind"] for n in graph}
+    assert {n for n, k in kinds.items() if k == "insats"} == {str(INSATS["2023-1-10-01"]), HOSTILE}
+    assert str(NS["area-3"]) in graph and str(INSATS["2023-3-09-01"]) not in graph
+
+
+def test_overview_has_goals_with_counts_and_folded_insatser(mini: Dataset) -> None:
+    graph = view_graph(mini)
+    insatser = [n for n in graph if graph.nodes[n]["kind"] == "insats"]
+    assert len(insatser) == 4 and all(graph.nodes[n]["folded"] for n in insatser)
+    assert not [n for n in graph if graph.nodes[n]["kind"] == "region"]
+    attraktivitet = graph.nodes[str(RUS["10-attraktivitet"])]
+    assert (attraktivitet["count"], attraktivitet["total"]) == (2, 2)
+    assert graph.nodes[str(SDG["8"])]["count"] == 0 and graph.nodes[str(SDG["8"])]["total"] == 1
+    assert str(SDG["1"]) not in graph  # goals nobody links to stay out of the overview
+
+
+def test_edge_style_says_how_a_link_was_found(mini: Dataset) -> None:
+    graph = view_graph(mini)
+    keys = {(u, v): k for u, v, k in graph.edges(keys=True)}
+    assert keys[(str(INSATS["2023-3-09-01"]), str(RUS["09-tillvaxtregion"]))] == "inferred"
+    assert keys[(str(INSATS["2023-3-09-01"]), str(SDG["8.3"]))] == "stated"
+    assert keys[(str(RUS["10-attraktivitet"]), str(NS["priority-1.3"]))] == "crosswalk"
+    assert keys[(str(RUS["09-tillvaxtregion"]), str(SDG["9.2"]))] == "crosswalk-suggested"
+    link = graph.edges[str(INSATS["2023-3-09-01"]), str(SDG["8.3"]), "stated"]
+    assert link["lines"] == "10200–10201" and link["statement"] == "Delmål 8.3"
+
+
+def test_insats_node_has_what_the_tooltip_shows(mini: Dataset) -> None:
+    node = view_graph(mini, INSATS["2023-1-10-01"], depth=1).nodes[str(INSATS["2023-1-10-01"])]
+    assert node["name"] == "Regionalt serviceprogram"
+    assert (node["regionName"], node["year"], node["lines"]) == ("Blekinge", "2023", "22–130")
+    assert node["description"] == "Stöd till servicegivare på landsbygden."
+
+
+# --- layout -----------------------------------------------------------------------------------
+
+
+def test_layout_is_deterministic_and_spreads_nodes(mini: Dataset) -> None:
+    graph = view_graph(mini)
+    first, second = lay_out(graph), lay_out(view_graph(mini))
+    assert first == second
+    assert len(set(first.values())) == len(first)
+
+
+def test_large_components_are_laid_out_without_scipy() -> None:
+    graph = nx.MultiDiGraph()
+    for goal in range(30):
+        graph.add_node(f"g{goal:02}", kind="sdg-target", name=f"goal {goal}")
+    for index in range(1500):
+        graph.add_node(f"i{index:04}", kind="insats", name=f"insats {index}")
+        for goal in {index % 30, (index * 7) % 30}:
+            graph.add_edge(f"i{index:04}", f"g{goal:02}", key="stated")
+    positions = lay_out(graph)
+    assert len(positions) == 1530 and positions == lay_out(graph)
+    assert len(set(positions.values())) == 1530
+
+
+# --- the page ---------------------------------------------------------------------------------
+
+
+def test_same_view_gives_the_same_page_byte_for_byte(mini: Dataset) -> None:
+    assert render_page(view_graph(mini)) == render_page(view_graph(mini))
+    focused = view_graph(mini, SDG["8.3"])
+    assert render_page(focused) == render_page(view_graph(mini, SDG["8.3"]))
+
+
+def test_markup_in_a_name_stays_text(mini: Dataset) -> None:
+    page = render_page(view_graph(mini, URIRef(HOSTILE), depth=1))
+    assert "alert(1)" in page and "<script>alert" not in page
+    assert len(re.findall(r"^<script", page, re.M)) == 3  # the data block, vis-network, the page's script
+    assert "Innovationsstöd \\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in page
+    names = {n["id"]: n["name"] for n in page_json(page)["nodes"]}
+    assert names[HOSTILE] == "Innovationsstöd <script>alert(1)</script>"
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # the title, escaped by Jinja
+
+
+def test_json_for_script_cannot_end_the_block() -> None:
+    text = str(json_for_script({"a": "</script><!-- & \u2028"}))
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"a": "</script><!-- & \u2028"}
+
+
+def test_page_loads_nothing_from_the_network(mini: Dataset) -> None:
+    page = render_page(view_graph(mini))
+    html_outside_data = re.sub(r'<script type="application/json".*?</script>', "", page, flags=re.S)
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html_outside_data, re.I)
+    assert not re.search(r"""url\(\s*["']?(?:https?:)?//|@import""", html_outside_data, re.I)
+    assert "<link" not in html_outside_data and "<script src" not in html_outside_data
+    assert re.search(r"default-src 'none'; script-src 'sha256-[^']+' 'sha256-[^']+';", html.unescape(page))
+
+
+def test_page_data_counts_equal_the_graph(mini: Dataset) -> None:
+    graph = view_graph(mini)
+    page = render_page(graph)
+    data = page_json(page)
+    assert len(data["nodes"]) == graph.number_of_nodes() == 18
+    assert len(data["edges"]) == graph.number_of_edges()
+    assert f'data-node-count="{graph.number_of_nodes()}"' in page
+    assert "18 noder · 18 länkar · 4 insatser ihopfällda" in page
+    assert [r["name"] for r in data["regions"]] == ["Gotland", "Blekinge"]
+
+
+def test_colours_shapes_and_legend(mini: Dataset) -> None:
+    graph = view_graph(mini)
+    page = render_page(graph)
+    data = page_json(page)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes[str(SDG["8.3"])]["sdg"] == 8 and nodes[str(SDG["11"])]["sdg"] == 11
+    assert data["sdgColours"] == list(SDG_COLOURS) and len(SDG_COLOURS) == 17
+    assert data["kinds"]["eruf"]["shape"] == NODE_KINDS["eruf"].shape
+    legend = page[page.index('class="legend"'):]
+    for kind in ("insats", "rus", "national", "theme", "eruf", "sdg-goal", "sdg-target"):
+        assert f'data-kind="{kind}"' in legend
+    assert 'data-kind="region"' not in legend  # only kinds the view has
+    for number in (8, 9, 11):
+        assert f'data-sdg="{number}" style="background: {SDG_COLOURS[number - 1]}"' in legend
+    for style in ("stated", "inferred", "crosswalk", "crosswalk-suggested", "broader", "reported"):
+        assert f'data-style="{style}"' in legend and EDGE_STYLES[style].label_sv in legend
+
+
+def test_english_page(mini: Dataset) -> None:
+    page = render_page(view_graph(mini, lang="en"))
+    assert '<html lang="en">' in page and "Overview: goals and interventions" in page
+
+
+def test_write_view_replaces_the_file_atomically(mini: Dataset, tmp_path: Path) -> None:
+    path = tmp_path / "out" / "view.html"
+    write_view(view_graph(mini), path)
+    write_view(view_graph(mini, SDG["8.3"]), path)
+    assert [p.name for p in path.parent.iterdir()] == ["view.html"]
+    assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_select_view_of_an_iri_outside_the_graph(mini: Dataset) -> None:
+    from malgraf.render import read_graph
+
+    graph = select_view(read_graph(mini), "https://example.org/elsewhere", depth=2)
+    assert list(graph) == ["https://example.org/elsewhere"]
+    assert "<!DOCTYPE html>" in render_page(graph)
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+def test_cli_view_writes_the_page(mini_graph_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "goal.html"
+    result = CliRunner().invoke(main, ["view", "--graph", str(mini_graph_path), "--goal", "sdg:8.3",
+                                       "--depth", "1", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [f"Wrote 3 nodes and 2 links to {out}", out.resolve().as_uri()]
+    assert "8.3 Promote development-oriented" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("option", "text"), [("--region", "Blekinge"), ("--insats", "2023-1-10-01")])
+def test_cli_view_of_a_region_or_insats(mini_graph_path: Path, tmp_path: Path, option: str, text: str) -> None:
+    out = tmp_path / "view.html"
+    result = CliRunner().invoke(main, ["view", "--graph", str(mini_graph_path), option, text, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.is_file()
+
+
+def test_cli_unknown_goal_gets_candidates_and_exit_2(mini_graph_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "view.html"
+    result = CliRunner().invoke(main, ["view", "--graph", str(mini_graph_path), "--goal", "Hälsa och välbefinande",
+                                       "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: ")
+    assert f"Hälsa och välbefinnande  <{SDG['3']}>" in result.output
+    assert not out.exists()
+
+
+def test_cli_view_takes_one_focus(mini_graph_path: Path) -> None:
+    result = CliRunner().invoke(main, ["view", "--graph", str(mini_graph_path), "--goal", "sdg:8", "--region", "10"])
+    assert result.exit_code == 2
+    assert "at most one of --goal, --insats and --region" in result.output
+
+
+def test_cli_view_without_a_built_graph(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["view", "--graph", str(tmp_path / "missing.nq")])
+    assert result.exit_code == 1 and "run `malgraf build` first" in result.output
+
+
+def test_view_of_the_shipped_graph(shipped: Dataset, tmp_path: Path) -> None:
+    graph = view_graph(shipped)
+    assert graph.number_of_nodes() > 100
+    page = write_view(graph, tmp_path / "all.html").read_text(encoding="utf-8")
+    assert len(page_json(page)["nodes"]) == graph.number_of_nodes()
