@@ -137,3 +137,34 @@ def info(graph_path: Path | None, lang: str, fmt: str) -> None:
         if fmt in ("table", "md"):
             click.echo(("\n" if number else "") + (f"## {title}\n" if fmt == "md" else f"{title}\n"))
         click.echo(render_rows(rows, columns, fmt))
+
+
+@main.command()
+@graph_option
+@click.option("--goal", help="Show the neighbourhood of this goal (IRI, CURIE such as sdg:8.3, notation or words).")
+@click.option("--insats", help="Show the neighbourhood of this insats (IRI, id or words of its name).")
+@click.option("--region", help="Show the neighbourhood of this region (länskod, name or IRI).")
+@click.option("--depth", type=click.IntRange(0, 6), default=2, show_default=True,
+              help="How many links away from the focus to show.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the page (default: build/view.html).")
+@lang_option
+@reports_errors
+def view(graph_path: Path | None, goal: str | None, insats: str | None, region: str | None, depth: int,
+         out: Path | None, lang: str) -> None:
+    """Write an interactive HTML view that works offline: a neighbourhood, or an overview of all goals.
+
+    Without --goal, --insats or --region the page shows the goals in use with their insatser folded
+    in; double-click a goal to unfold them. Open the page in any browser; it loads nothing.
+    """
+    from malgraf.graph import open_dataset
+    from malgraf.render import DEFAULT_VIEW_PATH, focus_of, view_graph, write_view
+
+    if sum(1 for given in (goal, insats, region) if given) > 1:
+        raise click.UsageError("give at most one of --goal, --insats and --region")
+    dataset = open_dataset(graph_path)
+    focus = focus_of(dataset, goal=goal, insats=insats, region=region)
+    graph = view_graph(dataset, focus, depth=depth, lang=lang)
+    path = write_view(graph, out or DEFAULT_VIEW_PATH)
+    click.echo(f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} links to {path}")
+    click.echo(path.resolve().as_uri())
