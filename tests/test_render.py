@@ -225,17 +225,20 @@ def test_cli_view_writes_the_page(mini_graph_path: Path, tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(("option", "text"), [("--region", "Blekinge"), ("--insats", "2023-1-10-01")])
-def test_cli_view_of_a_region_or_insats(mini_graph_path: Path, tmp_path: Path, option: str, text: str) -> None:
+def test_cli_view_of_a_region_or_insats(
+    mini_graph_path: Path, tmp_path: Path, option: str, text: str
+) -> None:
     out = tmp_path / "view.html"
-    result = CliRunner().invoke(main, ["view", "--graph", str(mini_graph_path), option, text, "--out", str(out)])
+    result = CliRunner().invoke(main, ["view", "--graph", str(mini_graph_path), option, text,
+                                       "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert out.is_file()
 
 
 def test_cli_unknown_goal_gets_candidates_and_exit_2(mini_graph_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "view.html"
-    result = CliRunner().invoke(main, ["view", "--graph", str(mini_graph_path), "--goal", "Hälsa och välbefinande",
-                                       "--out", str(out)])
+    result = CliRunner().invoke(main, ["view", "--graph", str(mini_graph_path),
+                                       "--goal", "Hälsa och välbefinande", "--out", str(out)])
     assert result.exit_code == 2
     assert result.output.startswith("Error: ")
     assert f"Hälsa och välbefinnande  <{SDG['3']}>" in result.output
@@ -243,7 +246,8 @@ def test_cli_unknown_goal_gets_candidates_and_exit_2(mini_graph_path: Path, tmp_
 
 
 def test_cli_view_takes_one_focus(mini_graph_path: Path) -> None:
-    result = CliRunner().invoke(main, ["view", "--graph", str(mini_graph_path), "--goal", "sdg:8", "--region", "10"])
+    result = CliRunner().invoke(main, ["view", "--graph", str(mini_graph_path),
+                                       "--goal", "sdg:8", "--region", "10"])
     assert result.exit_code == 2
     assert "at most one of --goal, --insats and --region" in result.output
 

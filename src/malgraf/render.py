@@ -134,7 +134,8 @@ TEXT: dict[str, dict[str, str]] = {
         "effects": "Effekter", "statement": "Källan skriver", "note": "Anteckning",
         "legend": "Teckenförklaring", "nodes": "Noder", "links": "Länkar", "sdg_colours": "Agenda 2030",
         "expand_all": "Visa alla insatser", "collapse_all": "Fäll ihop insatser",
-        "hint_overview": "Dubbelklicka på ett mål för att visa dess insatser. Klicka för att markera grannar.",
+        "hint_overview": "Dubbelklicka på ett mål för att visa dess insatser. "
+                         "Klicka för att markera grannar.",
         "hint": "Klicka på en nod för att markera dess grannar.", "neighbours": "Grannar",
         "no_matches": "Inga träffar", "nodes_count": "noder", "edges_count": "länkar",
         "folded": "insatser ihopfällda", "kind": "Slag", "notation": "Beteckning", "iri": "IRI",
@@ -401,7 +402,8 @@ def _neighbourhood(whole: nx.MultiDiGraph, focus: str, depth: int) -> set[str]:
                     continue
                 if key in ("region", "reported") and not outward and node != focus:
                     continue
-                if key == "broader" and not outward and node != focus and not whole.nodes[neighbour].get("total"):
+                unused = not whole.nodes[neighbour].get("total")
+                if key == "broader" and not outward and node != focus and unused:
                     continue
                 step.add(neighbour)
         seen |= step
@@ -434,7 +436,9 @@ def lay_out(graph: nx.MultiDiGraph, seed: int = SEED) -> dict[str, tuple[float, 
     return _pack(placed)
 
 
-def _component_layout(component: nx.Graph, graph: nx.MultiDiGraph, seed: int) -> dict[str, tuple[float, float]]:
+def _component_layout(
+    component: nx.Graph, graph: nx.MultiDiGraph, seed: int
+) -> dict[str, tuple[float, float]]:
     nodes = sorted(component)
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
@@ -557,7 +561,9 @@ def _node_size(attributes: Mapping[str, Any]) -> float:
     return round(min(base + 3.0 * math.sqrt(attributes.get("total", 0)), 42.0), 1)
 
 
-def page_data(graph: nx.MultiDiGraph, positions: Mapping[str, tuple[float, float]] | None = None) -> dict[str, Any]:
+def page_data(
+    graph: nx.MultiDiGraph, positions: Mapping[str, tuple[float, float]] | None = None
+) -> dict[str, Any]:
     """What the page's script reads: nodes with positions, edges, styles and the page's words."""
     positions = lay_out(graph) if positions is None else positions
     lang = graph.graph.get("lang", "sv")
