@@ -24,10 +24,30 @@ def build(
 
     Nothing is written unless every input loads.
     """
+    from malgraf.closure import materialise_closure
     from malgraf.importers.tables import load_year
 
     path = out or default_graph_path()
     directories = default_data_directories() if data_directories is None else list(data_directories)
-    store = build_store(directories, data_loader=load_year, extra_turtle=extra_turtle)
+    store = build_store(directories, data_loader=load_year, extra_turtle=extra_turtle,
+                        materialise=materialise_closure)
     write_store(store, path)
     return BuildResult(path=path, quads_per_graph=quads_per_graph(store))
+
+
+def _inputs() -> list[Path]:
+    """The files a default build reads: ontology, reference data and shipped data sets."""
+    from malgraf.resources import DATA_DIRECTORY, ONTOLOGY_DIRECTORY
+
+    return [p for folder in (ONTOLOGY_DIRECTORY, DATA_DIRECTORY) for p in folder.rglob("*") if p.is_file()]
+
+
+def ensure_built(path: Path | None = None) -> tuple[Path, bool]:
+    """The default graph, built first when missing or older than its inputs; (path, built now)."""
+    path = path or default_graph_path()
+    if path.is_file():
+        built_at = path.stat().st_mtime
+        if all(p.stat().st_mtime <= built_at for p in _inputs()):
+            return path, False
+    build(path)
+    return path, True

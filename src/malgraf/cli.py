@@ -6,13 +6,16 @@ import functools
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
+from rdflib import Dataset
 
 from malgraf import __version__
-from malgraf.errors import LookupFailedError, MalgrafError
+from malgraf.errors import InputError, LookupFailedError, MalgrafError
+from malgraf.namespaces import PREFIXES
 from malgraf.output import FORMATS, render_rows
+from malgraf.query import METHOD_LABELS, SCHEME_NAMES, Row, goal_label, insats_label
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -137,6 +140,163 @@ def info(graph_path: Path | None, lang: str, fmt: str) -> None:
         if fmt in ("table", "md"):
             click.echo(("\n" if number else "") + (f"## {title}\n" if fmt == "md" else f"{title}\n"))
         click.echo(render_rows(rows, columns, fmt))
+
+
+def open_graph(graph_path: Path | None) -> Dataset:
+    """The built graph; the default one is built first if it is missing or older than its inputs."""
+    from malgraf.build import ensure_built
+    from malgraf.graph import open_dataset
+
+    if graph_path is None:
+        path, built = ensure_built()
+        if built:
+            click.echo(f"Built the graph first: {path}", err=True)
+        return open_dataset(path)
+    return open_dataset(graph_path)
+
+
+def _lines(row: Row) -> str:
+    first, last = row.get("firstLine"), row.get("lastLine")
+    if first is None:
+        return ""
+    return str(first) if last in (None, first) else f"{first}–{last}"
+
+
+def _method_label(row: Row, lang: str) -> str:
+    method = str(row.get("method") or "")
+    return METHOD_LABELS[lang].get(method.rsplit("#", 1)[-1], method)
+
+
+@main.command()
+@click.argument("goal")
+@click.option("--direct", is_flag=True, help="Only insatser that name GOAL itself, not goals under or beyond it.")
+@click.option("--region", help="Only insatser of this region (länskod, name or IRI).")
+@click.option("--year", type=int, help="Only insatser of this year.")
+@click.option("--section", type=click.IntRange(1, 7), help="Only insatser reported in this section (1–7).")
+@graph_option
+@lang_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="Output format.")
+@reports_errors
+def supports(goal: str, direct: bool, region: str | None, year: int | None, section: int | None,
+             graph_path: Path | None, lang: str, fmt: str) -> None:
+    """Which insatser support GOAL, and how (IRI, CURIE like sdg:3.4, notation like RSO1.3, or words)."""
+    from malgraf.lookup import resolve_goal, resolve_region
+    from malgraf.query import VIA_LABELS
+    from malgraf.query import supports as find_supporters
+
+    dataset = open_graph(graph_path)
+    goal_iri = resolve_goal(dataset, goal)
+    region_iri = resolve_region(dataset, region) if region else None
+    rows = find_supporters(dataset, goal_iri, direct=direct, region=region_iri, year=year, section=section)
+    for row in rows:
+        row["how"] = VIA_LABELS[lang][str(row["via"])]
+        row["lines"] = _lines(row)
+        row["methodLabel"] = _method_label(row, lang)
+    if fmt in ("table", "md"):
+        insatser = len({row["insats"] for row in rows})
+        label = goal_label(dataset, goal_iri, lang)
+        heading = (f"{insatser} insatser stödjer {label} <{goal_iri}>" if lang == "sv"
+                   else f"{insatser} insatser support {label} <{goal_iri}>")
+        click.echo(heading + "\n")
+        columns = ["regionName", "name", "year", "section", "how", "pathLabel", "methodLabel", "lines"]
+    else:
+        columns = ["goal", "insats", "name", "region", "regionName", "year", "section", "direct", "via", "hops",
+                   "pathLabel", "path", "statement", "method", "firstLine", "lastLine"]
+    click.echo(render_rows(rows, columns, fmt))
+
+
+@main.command()
+@click.argument("insats")
+@graph_option
+@lang_option
+@format_option
+@reports_errors
+def goals(insats: str, graph_path: Path | None, lang: str, fmt: str) -> None:
+    """Every goal INSATS serves, directly and transitively (id, IRI or words of its name)."""
+    from malgraf.lookup import resolve_insats
+    from malgraf.query import VIA_LABELS, goals_of, unresolved_links
+
+    dataset = open_graph(graph_path)
+    insats_iri = resolve_insats(dataset, insats)
+    rows = goals_of(dataset, insats_iri)
+    for row in rows:
+        row["how"] = VIA_LABELS[lang][str(row["via"])]
+        row["lines"] = _lines(row)
+        row["methodLabel"] = _method_label(row, lang)
+    unresolved = unresolved_links(dataset, insats_iri)
+    if fmt in ("table", "md"):
+        click.echo(f"{insats_label(dataset, insats_iri)} <{insats_iri}>\n")
+        click.echo(render_rows(rows, ["goalLabel", "how", "pathLabel", "methodLabel", "lines"], fmt))
+        if unresolved:
+            title = "Målformuleringar utan känt mål" if lang == "sv" else "Goal statements naming no known goal"
+            click.echo(f"\n{title}:\n")
+            for row in unresolved:
+                row["lines"] = _lines(row)
+            click.echo(render_rows(unresolved, ["kind", "statement", "lines"], fmt))
+        return
+    columns = ["insats", "goal", "goalLabel", "scheme", "direct", "via", "hops", "pathLabel", "statement",
+               "method", "firstLine", "lastLine"]
+    click.echo(render_rows(rows, columns, fmt))
+
+
+@main.command()
+@click.option("--scheme", "schemes", multiple=True, type=click.Choice(sorted(SCHEME_NAMES)),
+              help="Goal system to check (repeatable; default: sdg, national, eruf).")
+@click.option("--region", help="Count only this region's insatser (länskod, name or IRI).")
+@click.option("--year", type=int, help="Count only insatser of this year.")
+@graph_option
+@format_option
+@reports_errors
+def gaps(schemes: tuple[str, ...], region: str | None, year: int | None, graph_path: Path | None,
+         fmt: str) -> None:
+    """Goals that no insats supports, directly or through the hierarchy and crosswalk."""
+    from malgraf.lookup import resolve_region
+    from malgraf.query import SCHEMES
+    from malgraf.query import gaps as find_gaps
+
+    dataset = open_graph(graph_path)
+    region_iri = resolve_region(dataset, region) if region else None
+    rows = []
+    for name in schemes or ("sdg", "national", "eruf"):
+        for row in find_gaps(dataset, SCHEMES[name], region=region_iri, year=year):
+            row["schemeName"] = name
+            rows.append(row)
+    if fmt in ("table", "md"):
+        click.echo(f"{len(rows)} mål utan stödjande insats\n")
+        click.echo(render_rows(rows, ["schemeName", "notation", "label", "goal"], fmt))
+        return
+    click.echo(render_rows(rows, ["schemeName", "scheme", "goal", "notation", "label", "class"], fmt))
+
+
+@main.command()
+@click.argument("query_file", type=click.File("r", encoding="utf-8"))
+@graph_option
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, "turtle", "ntriples"]), default=None,
+              help="Output format (default: table for SELECT, turtle for CONSTRUCT/DESCRIBE).")
+@reports_errors
+def sparql(query_file: TextIO, graph_path: Path | None, fmt: str | None) -> None:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) from QUERY_FILE, or - for stdin."""
+    from malgraf.query import run_sparql
+
+    dataset = open_graph(graph_path)
+    text = query_file.read()
+    try:
+        result = run_sparql(dataset, text)
+    except (SyntaxError, ValueError) as error:
+        raise InputError(query_file.name, str(error)) from None
+    if result.type == "ASK":
+        answer = bool(result.askAnswer)
+        click.echo(json.dumps({"boolean": answer}) if fmt == "json" else str(answer).lower())
+    elif result.type == "SELECT":
+        columns = [str(v) for v in result.vars or []]
+        rows = [{c: row.get(c) for c in columns} for row in result.bindings]
+        click.echo(render_rows(rows, columns, fmt or "table"))
+    else:
+        assert result.graph is not None
+        for prefix, namespace in PREFIXES.items():
+            result.graph.bind(prefix, namespace)
+        click.echo(result.graph.serialize(format="nt" if fmt == "ntriples" else "turtle").rstrip())
 
 
 @main.command()

@@ -82,7 +82,7 @@ def build_store(
     *,
     data_loader: DataLoader | None = None,
     extra_turtle: Iterable[Path] = (),
-    materialise: Callable[[ox.Store], None] | None = None,
+    materialise: Callable[[ox.Store], object] | None = None,
 ) -> ox.Store:
     """Load ontology, reference vocabularies, data and extra Turtle files into a new store."""
     store = ox.Store()

@@ -33,8 +33,14 @@ def json_value(value: object) -> object:
     return value
 
 
-def render_rows(rows: Sequence[Row], columns: Sequence[str], fmt: str = "table") -> str:
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def render_rows(rows: Sequence[Row], columns: Sequence[str], fmt: str = "table", max_width: int = 70) -> str:
     """Render ``rows`` (dicts) restricted to ``columns`` in format ``fmt`` (see ``FORMATS``).
+
+    The readable table cuts cells longer than ``max_width`` with an ellipsis; other formats keep all.
 
     >>> print(render_rows([{"a": 1, "b": "x"}], ["a", "b"]))
     a  b
@@ -55,7 +61,7 @@ def render_rows(rows: Sequence[Row], columns: Sequence[str], fmt: str = "table")
         def md(line: Sequence[str]) -> str:
             return "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in line) + " |"
         return "\n".join([md(columns), md(["---"] * len(columns)), *(md(r) for r in cells)])
-    flat = [[c.replace("\n", " ") for c in r] for r in cells]
+    flat = [[_shorten(c.replace("\n", " "), max_width) for c in r] for r in cells]
     widths = [max([len(h), *(len(r[i]) for r in flat)]) for i, h in enumerate(columns)]
     lines = [list(columns), ["-" * w for w in widths], *flat]
     padded = ("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) for line in lines)

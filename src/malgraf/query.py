@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
-from rdflib import Dataset, Literal
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import DCTERMS, SKOS, XSD
+from rdflib.query import Result
 from rdflib.term import Identifier, Variable
 
+from malgraf.namespaces import ERUF, NS
 from malgraf.resources import load_query
 
 Row = dict[str, object]
@@ -35,3 +39,97 @@ def counts_per_scheme(dataset: Dataset, lang: str = "sv") -> list[Row]:
 def insatser_per_region(dataset: Dataset) -> list[Row]:
     """Insatser per region and year; regions without insatser appear with 0."""
     return select(dataset, "insatser_per_region")
+
+
+VIA_LABELS = {
+    "sv": {"direct": "direkt", "hierarchy": "via hierarkin", "crosswalk": "via korsreferens"},
+    "en": {"direct": "direct", "hierarchy": "through the hierarchy", "crosswalk": "through the crosswalk"},
+}
+
+SCHEMES: dict[str, URIRef] = {
+    "sdg": URIRef("http://metadata.un.org/sdg"),
+    "national": NS.strategy,
+    "eruf": ERUF.objectives,
+    "programmes": ERUF.programmes,
+}
+"""Schemes `gaps` can list, by a short name."""
+
+
+def _optional(**values: Identifier | None) -> dict[str, Identifier]:
+    return {name: value for name, value in values.items() if value is not None}
+
+
+def supports(
+    dataset: Dataset,
+    goal: URIRef,
+    *,
+    direct: bool = False,
+    region: URIRef | None = None,
+    year: int | None = None,
+    section: int | None = None,
+) -> list[Row]:
+    """Insatser that support ``goal``, one row per (insats, goal link), with the path and lines.
+
+    Transitive by default (through skos:broader and the crosswalk); ``direct=True`` keeps links
+    to ``goal`` itself. Filters are bound into the query, never formatted into it.
+    """
+    bindings = _optional(
+        goal=goal, region=region,
+        year=Literal(str(year), datatype=XSD.gYear) if year is not None else None,
+        section=Literal(section) if section is not None else None,
+        hops=Literal(0) if direct else None,
+    )
+    return select(dataset, "supports", bindings)
+
+
+def goals_of(dataset: Dataset, insats: URIRef) -> list[Row]:
+    """Every goal ``insats`` serves, directly (hops 0) and transitively, with paths."""
+    return select(dataset, "insats_goals", {"insats": insats})
+
+
+def unresolved_links(dataset: Dataset, insats: URIRef) -> list[Row]:
+    """Goal statements of ``insats`` that name no goal node in the graph."""
+    return select(dataset, "unresolved_links", {"insats": insats})
+
+
+def gaps(
+    dataset: Dataset, scheme: URIRef, *, region: URIRef | None = None, year: int | None = None
+) -> list[Row]:
+    """Goals of ``scheme`` that no insats supports (of ``region`` / ``year`` when given)."""
+    bindings = _optional(
+        scheme=scheme, region=region,
+        year=Literal(str(year), datatype=XSD.gYear) if year is not None else None,
+    )
+    rows = select(dataset, "gaps", bindings)
+    return sorted(rows, key=lambda row: _natural(str(row["notation"] or row["goal"])))
+
+
+def _natural(text: str) -> list[object]:
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
+
+
+def run_sparql(dataset: Dataset, text: str) -> Result:
+    """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the graph."""
+    return dataset.query(text)
+
+
+SCHEME_NAMES = tuple(SCHEMES)
+
+METHOD_LABELS = {
+    "sv": {"Stated": "angiven", "Inferred": "härledd", "Suggested": "föreslagen", "Accepted": "godtagen",
+           "ReportSection": "redovisningens avsnitt"},
+    "en": {"Stated": "stated", "Inferred": "inferred", "Suggested": "suggested", "Accepted": "accepted",
+           "ReportSection": "report section"},
+}
+
+
+def goal_label(dataset: Dataset, goal: URIRef, lang: str = "sv") -> str:
+    """A goal's preferred label in ``lang``, else in any language, else its IRI."""
+    labels = {label.language: str(label) for label in dataset.objects(goal, SKOS.prefLabel)
+              if isinstance(label, Literal)}
+    return labels.get(lang) or labels.get("sv") or labels.get("en") or next(iter(labels.values()), str(goal))
+
+
+def insats_label(dataset: Dataset, insats: URIRef) -> str:
+    """An insats' name."""
+    return str(dataset.value(insats, DCTERMS.title) or insats)

@@ -20,7 +20,7 @@ from pathlib import Path
 from malgraf.errors import InputError
 from malgraf.files import write_files_atomically
 from malgraf.importers.allocation import Allocation, Answer, parse_section_8
-from malgraf.importers.goals import GoalStatement, RegionGoalMemory, read_goal_column
+from malgraf.importers.goals import GoalStatement, RegionGoalMemory, join_hyphenated, read_goal_column
 from malgraf.importers.layout import (
     LANSKOD,
     NO_ROWS,
@@ -220,7 +220,10 @@ def split_name(row: RawRow) -> tuple[str, int, str]:
     if found:
         nyps = found.group(1)
         name = _clean(_NYPS.sub("", name)).rstrip(" ,")
-    name = re.sub(r"(\w)- (\w)", r"\1\2", name).strip().rstrip(".").strip()
+    sentence_end = re.search(r"(?<=[a-zåäö0-9)])\.\s+(?=[A-ZÅÄÖ])", name)
+    if sentence_end and sentence_end.start() >= 10:
+        name = name[:sentence_end.start()]
+    name = join_hyphenated(name).strip().rstrip(".").strip()
     return name or head_text.strip(), index, nyps
 
 

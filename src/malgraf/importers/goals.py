@@ -263,9 +263,22 @@ def normalise_statement(text: str) -> str:
     return " ".join(text.casefold().split()).strip(" .,;:-–•")
 
 
+_LINE_BREAK_HYPHEN = re.compile(r"(\w)- (?!(?:och|eller|samt|respektive|som|till)\b)([a-zåäö])")
+"""``utveck- lingsstrategin`` was hyphenated at a line break; ``Miljö- och klimat`` was not."""
+
+
+def join_hyphenated(text: str) -> str:
+    """Join words hyphenated at a line break; keep suspended compounds.
+
+    >>> join_hyphenated("regionala utveck- lingsstrategin om miljö- och klimat")
+    'regionala utvecklingsstrategin om miljö- och klimat'
+    """
+    return _LINE_BREAK_HYPHEN.sub(r"\1\2", text)
+
+
 def clean_statement(text: str) -> str:
     """A goal sentence as shown: whitespace collapsed, hyphenated line breaks joined."""
-    text = re.sub(r"(\w)- (\w)", lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), text)
+    text = join_hyphenated(text)
     return " ".join(text.split()).strip(" ,;•").rstrip(".").strip()
 
 

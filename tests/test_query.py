@@ -1,0 +1,166 @@
+"""Asking the graph: supports, goals, gaps and free SPARQL, on the mini fixture and the shipped data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Literal, URIRef
+
+from malgraf.build import build
+from malgraf.cli import main
+from malgraf.errors import LookupFailedError
+from malgraf.graph import open_dataset
+from malgraf.lookup import resolve_goal
+from malgraf.namespaces import INSATS, NS, REGION, SDG
+from malgraf.query import counts_per_class, gaps, goals_of, supports
+
+MINI = Path(__file__).parent / "data" / "mini"
+
+
+@pytest.fixture(scope="module")
+def mini_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("mini") / "graph.nq"
+    build(path, [MINI])
+    return path
+
+
+@pytest.fixture(scope="module")
+def mini(mini_path: Path) -> Dataset:
+    return open_dataset(mini_path)
+
+
+def supporters(rows: list[dict[str, object]]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for row in rows:
+        found.setdefault(str(row["insats"]).rsplit("/", 1)[-1], set()).add(str(row["via"]))
+    return found
+
+
+def test_direct_link(mini: Dataset) -> None:
+    assert supporters(supports(mini, SDG["11"])) == {"2023-1-10-01": {"direct"}}
+
+
+def test_through_the_hierarchy_with_path_and_lines(mini: Dataset) -> None:
+    rows = supports(mini, SDG["8"])
+    assert supporters(rows) == {"2023-3-09-01": {"hierarchy"}}
+    (row,) = rows
+    assert str(row["pathLabel"]).startswith("8.3 ") and " → 8 Anständiga" in str(row["pathLabel"])
+    assert row["firstLine"] == Literal(10200) and row["lastLine"] == Literal(10201)
+    assert supports(mini, SDG["8"], direct=True) == []
+
+
+def test_through_the_crosswalk(mini: Dataset) -> None:
+    assert supporters(supports(mini, NS["priority-1.3"])) == {
+        "2023-1-10-01": {"crosswalk"}, "2023-3-10-01": {"crosswalk"}}
+    assert supporters(supports(mini, SDG["9"])) == {"2023-3-09-01": {"crosswalk"}}
+
+
+def test_area_counts_insatser_reported_under_it(mini: Dataset) -> None:
+    found = supporters(supports(mini, NS["area-1"]))
+    assert found == {"2023-1-10-01": {"direct", "crosswalk"}, "2023-3-10-01": {"crosswalk"}}
+
+
+def test_filters(mini: Dataset) -> None:
+    assert set(supporters(supports(mini, NS["priority-1.3"], section=3))) == {"2023-3-10-01"}
+    assert supporters(supports(mini, NS["priority-1.3"], region=REGION["09"])) == {}
+    assert set(supporters(supports(mini, NS["priority-1.3"], year=2023))) == {"2023-1-10-01", "2023-3-10-01"}
+    assert supporters(supports(mini, NS["priority-1.3"], year=2022)) == {}
+
+
+def test_goals_of_an_insats(mini: Dataset) -> None:
+    rows = goals_of(mini, INSATS["2023-3-09-01"])
+    reached = {str(r["goal"]).rsplit("/", 1)[-1]: str(r["via"]) for r in rows}
+    assert reached["8.3"] == "direct" and reached["8"] == "hierarchy"
+    assert reached["9.2"] == "crosswalk" and reached["09-tillvaxtregion"] == "direct"
+    assert reached["area-3"] == "direct"
+
+
+def test_gaps(mini: Dataset) -> None:
+    national = {str(r["goal"]).rsplit("/", 1)[-1] for r in gaps(mini, URIRef(NS.strategy))}
+    assert "priority-2.1" in national and "area-2" in national
+    assert not {"priority-1.3", "area-1", "area-3", "goal"} & national
+    blekinge = {str(r["goal"]).rsplit("/", 1)[-1] for r in gaps(mini, URIRef(NS.strategy), region=REGION["10"])}
+    assert "area-1" not in blekinge
+    sdg = {str(r["goal"]).rsplit("/", 1)[-1] for r in gaps(mini, URIRef("http://metadata.un.org/sdg"))}
+    assert "3" in sdg and "8" not in sdg and "8.3" not in sdg and "8.1" in sdg
+    assert not any(name.startswith("C") for name in sdg)  # indicators are not goals
+
+
+HOSTILE = ['x" } UNION { ?s ?p ?o } #', "}\n DELETE WHERE { ?s ?p ?o } #", "'; <script>", "{ ?goal }"]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_goal_text_is_only_matched_never_run(mini: Dataset, text: str) -> None:
+    with pytest.raises(LookupFailedError):
+        resolve_goal(mini, text)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_bound_values_are_inert(mini: Dataset, text: str) -> None:
+    before = len(mini)
+    assert supports(mini, URIRef("http://example.org/" + quote(text))) == []
+    assert supports(mini, SDG["11"], region=URIRef("http://example.org/" + quote(text))) == []
+    honest = {str(r["class"]): r["count"] for r in counts_per_class(mini, "sv")}
+    hostile = {str(r["class"]): r["count"] for r in counts_per_class(mini, text)}
+    assert hostile == honest
+    assert len(mini) == before
+
+
+def test_cli_supports_table_json_csv_md(mini_path: Path) -> None:
+    runner = CliRunner()
+    table = runner.invoke(main, ["supports", "sdg:8", "--graph", str(mini_path)])
+    assert table.exit_code == 0, table.output
+    assert table.output.startswith("1 insatser stödjer Anständiga arbetsvillkor och ekonomisk tillväxt")
+    assert "Internationell accelerator" in table.output and "via hierarkin" in table.output
+    data = json.loads(runner.invoke(main, ["supports", "8", "--graph", str(mini_path), "--format", "json"]).output)
+    assert data[0]["insats"] == str(INSATS["2023-3-09-01"]) and data[0]["goal"] == str(SDG["8"])
+    assert data[0]["name"] == "Internationell accelerator"
+    csv_out = runner.invoke(main, ["supports", "hälsa och välbefinnande", "--graph", str(mini_path),
+                                   "--format", "csv"]).output
+    assert csv_out.splitlines()[0].startswith("goal,insats,name,region")
+    md = runner.invoke(main, ["supports", "sdg:11", "--graph", str(mini_path), "--format", "md"]).output
+    assert "| Blekinge | Regionalt serviceprogram |" in md
+
+
+def test_cli_ambiguous_and_unknown_goal_exit_2(mini_path: Path) -> None:
+    runner = CliRunner()
+    ambiguous = runner.invoke(main, ["supports", "kompetensförsörjning", "--graph", str(mini_path)])
+    assert ambiguous.exit_code == 2
+    assert "matches 3 goals" in ambiguous.output and "priority-2.1" in ambiguous.output
+    unknown = runner.invoke(main, ["supports", "jämstäldhet", "--graph", str(mini_path)])
+    assert unknown.exit_code == 2 and "Jämställdhet" in unknown.output
+
+
+def test_cli_goals_and_gaps(mini_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["goals", "accelerator", "--graph", str(mini_path)])
+    assert result.exit_code == 0, result.output
+    assert "Internationell accelerator" in result.output and "via korsreferens" in result.output
+    result = runner.invoke(main, ["gaps", "--scheme", "national", "--graph", str(mini_path), "--format", "csv"])
+    assert result.exit_code == 0 and "priority-2.1" in result.output and "priority-1.3" not in result.output
+
+
+def test_cli_sparql_select_ask_construct_and_errors(mini_path: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    select = "PREFIX mg: <https://w3id.org/malgraf/ontology#>\nSELECT (COUNT(?i) AS ?n) WHERE { ?i a mg:Insats }"
+    assert "4" in runner.invoke(main, ["sparql", "-", "--graph", str(mini_path)], input=select).output
+    ask = "ASK { ?s ?p ?o }"
+    assert runner.invoke(main, ["sparql", "-", "--graph", str(mini_path)], input=ask).output.strip() == "true"
+    construct = "CONSTRUCT { ?s a ?c } WHERE { ?s a ?c } LIMIT 1"
+    assert " a " in runner.invoke(main, ["sparql", "-", "--graph", str(mini_path)], input=construct).output
+    bad = tmp_path / "bad.rq"
+    bad.write_text("SELEC nothing", encoding="utf-8")
+    result = runner.invoke(main, ["sparql", str(bad), "--graph", str(mini_path)])
+    assert result.exit_code == 1 and result.output.startswith(f"Error: {bad}: ")
+
+
+def test_shipped_data_supports(shipped: Dataset) -> None:
+    rows = supports(shipped, SDG["8"])
+    assert len({r["insats"] for r in rows}) >= 15
+    assert all(str(r["via"]) in ("direct", "hierarchy") for r in rows)
+    area = supports(shipped, NS["area-3"])
+    assert len({r["insats"] for r in area}) >= 90
