@@ -289,8 +289,9 @@ def sparql(query_file: TextIO, graph_path: Path | None, fmt: str | None) -> None
         answer = bool(result.askAnswer)
         click.echo(json.dumps({"boolean": answer}) if fmt == "json" else str(answer).lower())
     elif result.type == "SELECT":
-        columns = [str(v) for v in result.vars or []]
-        rows = [{c: row.get(c) for c in columns} for row in result.bindings]
+        variables = list(result.vars or [])
+        columns = [str(v) for v in variables]
+        rows = [{str(v): row.get(v) for v in variables} for row in result.bindings]
         click.echo(render_rows(rows, columns, fmt or "table"))
     else:
         assert result.graph is not None
