@@ -291,7 +291,7 @@ def sparql(query_file: TextIO, graph_path: Path | None, fmt: str | None) -> None
     elif result.type == "SELECT":
         variables = list(result.vars or [])
         columns = [str(v) for v in variables]
-        rows = [{str(v): row.get(v) for v in variables} for row in result.bindings]
+        rows: list[Row] = [{str(v): row.get(v) for v in variables} for row in result.bindings]
         click.echo(render_rows(rows, columns, fmt or "table"))
     else:
         assert result.graph is not None
