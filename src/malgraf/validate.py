@@ -1,0 +1,498 @@
+"""Validate the graph against ``ontology/shapes.ttl``: every insats links to a goal, and more.
+
+Two engines give the same findings. ``shacl`` runs pySHACL on an rdflib memory graph: the
+reference. ``sparql`` runs one query per rule (``queries/validate_<rule>.rq``) on the Oxigraph
+store: the fast path (see ``benchmarks/validate.py``). Either yields keys ``(rule, focus, value)``
+that ``validate`` turns into findings a person can act on: which insats, in which region, on which
+source lines, what is wrong and how to fix it, in Swedish or English.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import NamespaceManager
+from rdflib.term import Identifier, Node
+
+from malgraf.errors import InputError, MalgrafError
+from malgraf.graph import build_store, load_turtle, open_store
+from malgraf.namespaces import BASE, DCTERMS, MG, PREFIXES, RDF, RDFS, SH
+from malgraf.query import insatser_per_region, select
+from malgraf.resources import SHAPES_FILE
+
+SHAPES = Namespace(BASE + "shapes#")
+"""The shapes in ``ontology/shapes.ttl``, one per rule."""
+
+ENGINES = ("sparql", "shacl")
+REPORT_FORMATS = ("text", "json", "csv")
+LANGUAGES = ("sv", "en")
+SEVERITIES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
+
+Key = tuple[str, Identifier, Identifier | None]
+"""A finding as an engine reports it: rule id, focus node, offending value (None for a count)."""
+
+
+class CannotLoadError(MalgrafError):
+    """Data or shapes could not be loaded, so nothing was validated (exit 2, as pySHACL does)."""
+
+    exit_code = 2
+
+
+@contextmanager
+def cannot_load() -> Iterator[None]:
+    """Within this block a ``MalgrafError`` (bad input, no built graph) becomes a ``CannotLoadError``."""
+    try:
+        yield
+    except CannotLoadError:
+        raise
+    except MalgrafError as error:
+        raise CannotLoadError(str(error)) from error
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One shape of ``shapes.ttl``: its id, severity and the words the report uses for it."""
+
+    id: str
+    shape: URIRef
+    order: int
+    severity: str
+    title: dict[str, str]
+    message: dict[str, str]
+    fix: dict[str, str]
+
+    @property
+    def query(self) -> str:
+        """The name of the fast path's query for this rule."""
+        return "validate_" + self.id.replace("-", "_")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing to fix: the rule, the insats (or goal), where it is and what is wrong."""
+
+    rule: Rule
+    focus: Identifier
+    value: Identifier | None
+    name: str
+    lanskod: str
+    region_name: str
+    first_line: int | None
+    last_line: int | None
+    unresolved: tuple[Statement, ...] = ()
+    """For an insats whose goals could not be resolved: what it stated, and where."""
+
+    @property
+    def severity(self) -> str:
+        return self.rule.severity
+
+    @property
+    def key(self) -> Key:
+        return (self.rule.id, self.focus, self.value)
+
+    def message(self, lang: str = "sv") -> str:
+        return self.rule.message[lang].replace("{?value}", show(self.value))
+
+    def fix(self, lang: str = "sv") -> str:
+        return self.rule.fix[lang]
+
+    @property
+    def lines(self) -> str:
+        """The source lines as ``first–last`` (or one number), empty when unknown."""
+        return _lines(self.first_line, self.last_line)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Words a source stated as a goal, and the lines they stand on."""
+
+    text: str
+    first_line: int | None
+    last_line: int | None
+
+    @property
+    def lines(self) -> str:
+        return _lines(self.first_line, self.last_line)
+
+
+def _lines(first: int | None, last: int | None) -> str:
+    if first is None:
+        return ""
+    if last is None or last == first:
+        return str(first)
+    return f"{first}–{last}"
+
+
+def _int(value: object) -> int | None:
+    return int(value) if isinstance(value, Literal) else None
+
+
+@dataclass(frozen=True)
+class RegionCount:
+    """Insatser of one region, and how many state no goal or only goals that could not be resolved."""
+
+    lanskod: str
+    region_name: str
+    insatser: int
+    no_goal: int
+    unresolved: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """The findings of one validation, sorted by region, rule and source line, with the goal summary."""
+
+    findings: list[Finding]
+    summary: list[RegionCount]
+    engine: str
+
+    @property
+    def conforms(self) -> bool:
+        return not any(f.severity == "violation" for f in self.findings)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+_NAMES = NamespaceManager(Graph(), bind_namespaces="none")
+for _prefix, _namespace in PREFIXES.items():
+    _NAMES.bind(_prefix, _namespace, override=True)
+
+
+def show(term: Node | None) -> str:
+    """A term as a person reads it: a CURIE when a malgraf prefix fits, a literal as its text.
+
+    >>> show(URIRef("http://metadata.un.org/sdg/9.2"))
+    'sdg:9.2'
+    """
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        for prefix, namespace in PREFIXES.items():
+            local = term[len(namespace):]
+            if term.startswith(namespace) and local and "/" not in local and "#" not in local:
+                return f"{prefix}:{local}"
+        return str(term)
+    return str(term)
+
+
+def load_shapes(path: Path | None = None) -> Graph:
+    """The shapes graph; a syntax error is a ``CannotLoadError`` naming the file and line."""
+    path = path or SHAPES_FILE
+    with cannot_load():
+        load_turtle(ox.Store(), path, URIRef(path.resolve().as_uri()))
+    return Graph().parse(path, format="turtle")
+
+
+def rules(shapes: Graph) -> list[Rule]:
+    """The rules of a shapes graph: every shape with a ``dcterms:identifier``, in ``sh:order``."""
+    found = []
+    for shape, identifier in shapes.subject_objects(DCTERMS.identifier):
+        assert isinstance(shape, URIRef)
+
+        def texts(predicate: URIRef, shape: URIRef = shape) -> dict[str, str]:
+            return {o.language: str(o) for o in shapes.objects(shape, predicate)
+                    if isinstance(o, Literal) and o.language in LANGUAGES}
+
+        severity = shapes.value(shape, SH.severity, default=SH.Violation)
+        order = shapes.value(shape, SH.order)
+        found.append(Rule(
+            id=str(identifier), shape=shape, order=int(order) if isinstance(order, Literal) else 0,
+            severity=SEVERITIES[severity],  # type: ignore[index]
+            title=texts(RDFS.label), message=texts(SH.message), fix=texts(MG.fixHint),
+        ))
+    return sorted(found, key=lambda rule: (rule.order, rule.id))
+
+
+def load_inputs(paths: Sequence[Path]) -> ox.Store:
+    """A store with ontology, reference vocabularies and the given files.
+
+    Turtle files (``.ttl``) are loaded as they are; a directory, or a CSV file standing for the
+    directory it is in, is read as one year of tidy CSV files (``insatser.csv``, ``goal_links.csv``…).
+    """
+    from malgraf.importers.tables import load_year
+
+    turtle: list[Path] = []
+    directories: list[Path] = []
+    with cannot_load():
+        for path in paths:
+            directory = path if path.is_dir() else path.parent
+            if path.is_file() and path.suffix.lower() in (".ttl", ".turtle"):
+                turtle.append(path)
+            elif path.is_dir() or (path.is_file() and path.suffix.lower() == ".csv"):
+                if not (directory / "insatser.csv").is_file():
+                    raise InputError(directory, "no insatser.csv here; give a directory of tidy CSV files")
+                if directory not in directories:
+                    directories.append(directory)
+            elif not path.exists():
+                raise InputError(path, "no such file or directory")
+            else:
+                raise InputError(path, "not a Turtle file (.ttl), a CSV file or a directory of CSV files")
+        return build_store(directories, data_loader=load_year, extra_turtle=turtle)
+
+
+def load_graph(path: Path | None = None) -> ox.Store:
+    """The built graph (``malgraf build``), or a ``CannotLoadError`` saying why not."""
+    with cannot_load():
+        return open_store(path)
+
+
+def memory_graph(dataset: Dataset) -> Graph:
+    """All triples of ``dataset`` (every named graph) copied into one rdflib memory graph."""
+    graph = Graph()
+    graph.addN((s, p, o, graph) for s, p, o in dataset.triples((None, None, None)))
+    return graph
+
+
+def check_sparql(dataset: Dataset, rules: Iterable[Rule]) -> set[Key]:
+    """The fast path: each rule's ``validate_<rule>.rq`` query, run where the dataset lives."""
+    keys: set[Key] = set()
+    for rule in rules:
+        for row in select(dataset, rule.query):
+            focus, value = row["focus"], row["value"]
+            assert isinstance(focus, Identifier)
+            keys.add((rule.id, focus, value if isinstance(value, Identifier) else None))
+    return keys
+
+
+def check_shacl(graph: Graph, shapes: Graph, rules: Iterable[Rule]) -> set[Key]:
+    """The reference: pySHACL's validation results, as keys.
+
+    ``graph`` must hold the ontology and reference vocabularies as well as the data; it is used in
+    place (not copied). A node shape's result names the focus node as its value: that becomes None.
+    """
+    from pyshacl import validate as shacl_validate
+
+    by_shape = {rule.shape: rule for rule in rules}
+    _, results, _ = shacl_validate(graph, shacl_graph=shapes, inference="none", inplace=True,
+                                   allow_warnings=True, allow_infos=True)
+    assert isinstance(results, Graph)
+    keys: set[Key] = set()
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        shape = results.value(result, SH.sourceShape)
+        focus = results.value(result, SH.focusNode)
+        value = results.value(result, SH.value)
+        if not isinstance(shape, URIRef) or shape not in by_shape:
+            raise MalgrafError(f"a validation result from {shape}, a shape with no dcterms:identifier")
+        assert isinstance(focus, Identifier)
+        if value == focus and (shape, RDF.type, SH.NodeShape) in shapes:
+            value = None
+        keys.add((by_shape[shape].id, focus, value if isinstance(value, Identifier) else None))
+    return keys
+
+
+def validate(dataset: Dataset, engine: str = "sparql", shapes_path: Path | None = None) -> Report:
+    """Validate everything in ``dataset`` with ``engine`` (``sparql`` or ``shacl``) and explain the findings.
+
+    ``dataset`` is a built graph (``malgraf.graph.open_dataset``) or ``as_dataset(load_inputs(…))``.
+    """
+    shapes = load_shapes(shapes_path or SHAPES_FILE)
+    known = rules(shapes)
+    if engine == "shacl":
+        keys = check_shacl(memory_graph(dataset), shapes, known)
+    elif engine == "sparql":
+        keys = check_sparql(dataset, known)
+    else:
+        raise ValueError(f"engine {engine!r} is not one of {', '.join(ENGINES)}")
+    findings = explain(dataset, keys, known)
+    return Report(findings=findings, summary=goal_summary(dataset, findings), engine=engine)
+
+
+def explain(dataset: Dataset, keys: Iterable[Key], known: Iterable[Rule]) -> list[Finding]:
+    """Findings for ``keys``, with the name, region and source lines of each focus node, sorted."""
+    by_id = {rule.id: rule for rule in known}
+    keys = list(keys)
+    wanted = {focus for _, focus, _ in keys}
+    details: dict[Identifier, dict[str, object]] = {}
+    if wanted:
+        for row in select(dataset, "validate_details"):
+            focus = row["focus"]
+            if isinstance(focus, Identifier) and focus in wanted and (
+                    focus not in details or _better(row, details[focus])):
+                details[focus] = row
+    stated: dict[Identifier, list[Statement]] = {}
+    if any(rule_id == "insats-goal-unresolved" for rule_id, _, _ in keys):
+        for row in select(dataset, "validate_unresolved_statements"):
+            stated.setdefault(row["focus"], []).append(  # type: ignore[arg-type]
+                Statement(str(row["statement"] or ""), _int(row["firstLine"]), _int(row["lastLine"])))
+    findings = []
+    for rule_id, focus, value in keys:
+        row = details.get(focus, {})
+        findings.append(Finding(
+            rule=by_id[rule_id], focus=focus, value=value, name=str(row.get("name") or ""),
+            lanskod=str(row.get("lanskod") or ""), region_name=str(row.get("regionName") or ""),
+            first_line=_int(row.get("firstLine")), last_line=_int(row.get("lastLine")),
+            unresolved=tuple(stated.get(focus, ())) if rule_id == "insats-goal-unresolved" else (),
+        ))
+    return sorted(findings, key=_place)
+
+
+def _better(row: dict[str, object], current: dict[str, object]) -> bool:
+    """Of two detail rows of one node, prefer the Swedish name and the lowest länskod (stable output)."""
+    def rank(r: dict[str, object]) -> tuple[bool, str, str]:
+        name = r.get("name")
+        return (not (isinstance(name, Literal) and name.language == "sv"), str(r.get("lanskod") or "~"),
+                str(name or ""))
+    return rank(row) < rank(current)
+
+
+def _place(finding: Finding) -> tuple[str, int, str, int, str, str]:
+    return (finding.lanskod or "~", finding.rule.order, finding.rule.id,
+            finding.first_line if finding.first_line is not None else 1 << 62,
+            str(finding.focus), show(finding.value))
+
+
+def goal_summary(dataset: Dataset, findings: Iterable[Finding]) -> list[RegionCount]:
+    """Per region with insatser: how many insatser, how many state no goal, how many only unresolved goals."""
+    counted = Counter((f.lanskod, f.rule.id) for f in findings)
+    totals: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for row in insatser_per_region(dataset):
+        lanskod = str(row["lanskod"])
+        totals[lanskod] += int(row["count"])  # type: ignore[call-overload]
+        names[lanskod] = str(row["regionName"])
+    return [RegionCount(lanskod, names[lanskod], totals[lanskod], counted[lanskod, "insats-no-goal"],
+                        counted[lanskod, "insats-goal-unresolved"])
+            for lanskod in sorted(totals) if totals[lanskod]]
+
+
+WORDS = {
+    "sv": {
+        "violation": ("fel", "fel"), "warning": ("varning", "varningar"), "info": ("notis", "notiser"),
+        "checked": "Validerat med {engine}: {violations} och {warnings}.",
+        "conforms": "Inga fel: varje insats uppfyller reglerna.",
+        "summary": "Insatser utan mål per region",
+        "columns": ("region", "insatser", "anger inget mål", "mål kunde inte tolkas"),
+        "total": "Totalt", "no_region": "Utan region", "fix": "Så rättar du", "lines": "rad",
+        "unnamed": "(namn saknas)", "stated": "Angav",
+    },
+    "en": {
+        "violation": ("violation", "violations"), "warning": ("warning", "warnings"), "info": ("info", "infos"),
+        "checked": "Validated with {engine}: {violations} and {warnings}.",
+        "conforms": "No violations: every intervention meets the rules.",
+        "summary": "Interventions without a goal per region",
+        "columns": ("region", "insatser", "state no goal", "goals not resolved"),
+        "total": "Total", "no_region": "No region", "fix": "How to fix", "lines": "lines",
+        "unnamed": "(no name)", "stated": "Stated",
+    },
+}
+
+
+def render(report: Report, fmt: str = "text", lang: str = "sv", summary_only: bool = False) -> str:
+    """The report as ``text`` (grouped by region, then rule), ``json`` or ``csv``."""
+    if fmt == "json":
+        return _render_json(report, lang, summary_only)
+    if fmt == "csv":
+        return _render_csv(report, lang, summary_only)
+    return _render_text(report, lang, summary_only)
+
+
+def _summary_rows(report: Report, lang: str) -> list[list[str]]:
+    rows = [[f"{c.region_name} ({c.lanskod})", str(c.insatser), str(c.no_goal), str(c.unresolved)]
+            for c in report.summary]
+    totals = [sum(c.insatser for c in report.summary), sum(c.no_goal for c in report.summary),
+              sum(c.unresolved for c in report.summary)]
+    return [*rows, [WORDS[lang]["total"], *map(str, totals)]]  # type: ignore[list-item]
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    return ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
+                      for i, (cell, w) in enumerate(zip(row, widths, strict=True))).rstrip()
+            for row in [header, *rows]]
+
+
+def _plural(count: int, severity: str, lang: str) -> str:
+    singular, plural = WORDS[lang][severity]
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def _counted(report: Report, severity: str, lang: str) -> str:
+    return _plural(report.count(severity), severity, lang)
+
+
+def _render_text(report: Report, lang: str, summary_only: bool) -> str:
+    words = WORDS[lang]
+    lines = [str(words["summary"]), "", *_table(words["columns"], _summary_rows(report, lang))]
+    if summary_only:
+        return "\n".join(lines)
+    lines += ["", str(words["checked"]).format(engine=report.engine, violations=_counted(report, "violation", lang),
+                                               warnings=_counted(report, "warning", lang))]
+    if report.conforms:
+        lines.append(str(words["conforms"]))
+    region: str | None = None
+    rule: Rule | None = None
+    for finding in report.findings:
+        if finding.lanskod != region:
+            region, rule = finding.lanskod, None
+            title = f"{finding.region_name} ({region})" if region else str(words["no_region"])
+            lines += ["", f"== {title} =="]
+        if finding.rule != rule:
+            rule = finding.rule
+            group = [f for f in report.findings if f.lanskod == region and f.rule == rule]
+            lines += ["", f"{rule.title[lang]} [{rule.id}]: {_plural(len(group), rule.severity, lang)}"]
+            if "{?value}" not in rule.message[lang]:
+                lines.append(f"  {rule.message[lang]}")
+            lines.append(f"  {words['fix']}: {rule.fix[lang]}")
+        where = f"{words['lines']} {finding.lines}, " if finding.lines else ""
+        lines.append(f"  - {finding.name.strip() or words['unnamed']} ({where}{show(finding.focus)})")
+        if "{?value}" in rule.message[lang]:
+            lines.append(f"    {finding.message(lang)}")
+        for statement in finding.unresolved:
+            at = f" ({words['lines']} {statement.lines})" if statement.lines else ""
+            lines.append(f"    {words['stated']}: “{statement.text}”{at}")
+    return "\n".join(lines)
+
+
+def _record(finding: Finding, lang: str) -> dict[str, object]:
+    return {
+        "lanskod": finding.lanskod, "region": finding.region_name, "rule": finding.rule.id,
+        "severity": finding.severity, "focus": str(finding.focus), "name": finding.name,
+        "first_line": finding.first_line, "last_line": finding.last_line,
+        "value": None if finding.value is None else str(finding.value),
+        "message": finding.message(lang), "fix": finding.fix(lang),
+        "stated": [{"statement": s.text, "first_line": s.first_line, "last_line": s.last_line}
+                   for s in finding.unresolved],
+    }
+
+
+SUMMARY_FIELDS = ("lanskod", "region", "insatser", "no_goal", "unresolved")
+
+
+def _summary_records(report: Report) -> list[dict[str, object]]:
+    return [dict(zip(SUMMARY_FIELDS, (c.lanskod, c.region_name, c.insatser, c.no_goal, c.unresolved),
+                     strict=True)) for c in report.summary]
+
+
+def _render_json(report: Report, lang: str, summary_only: bool) -> str:
+    data: dict[str, object] = {"summary": _summary_records(report)}
+    if not summary_only:
+        data = {"conforms": report.conforms, "engine": report.engine,
+                "violations": report.count("violation"), "warnings": report.count("warning"),
+                **data, "findings": [_record(f, lang) for f in report.findings]}
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _render_csv(report: Report, lang: str, summary_only: bool) -> str:
+    buffer = io.StringIO()
+    fields: Sequence[str]
+    if summary_only:
+        records, fields = _summary_records(report), SUMMARY_FIELDS
+    else:
+        records = [{**_record(f, lang), "stated": " | ".join(s.text for s in f.unresolved)}
+                   for f in report.findings]
+        fields = ("lanskod", "region", "rule", "severity", "focus", "name", "first_line", "last_line",
+                  "value", "message", "fix", "stated")
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+    return buffer.getvalue().rstrip("\n")
