@@ -329,3 +329,35 @@ def view(graph_path: Path | None, goal: str | None, insats: str | None, region: 
     path = write_view(graph, out or DEFAULT_VIEW_PATH)
     click.echo(f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} links to {path}")
     click.echo(path.resolve().as_uri())
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@graph_option
+@lang_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True,
+              help="Report format: text grouped by region and rule, or one finding per JSON object / CSV row.")
+@click.option("--engine", type=click.Choice(["sparql", "shacl"]), default="sparql", show_default=True,
+              help="sparql: one query per rule on the store (fast); shacl: pySHACL, the reference.")
+@click.option("--summary", is_flag=True,
+              help="Print only how many insatser per region state no goal, or only goals not resolved.")
+@reports_errors
+def validate(paths: tuple[Path, ...], graph_path: Path | None, lang: str, fmt: str, engine: str,
+             summary: bool) -> None:
+    """Check insatser against the SHACL shapes (ontology/shapes.ttl) and say what to fix.
+
+    Checks the built graph, or PATH…: Turtle files, and directories of tidy CSV files (a CSV file
+    stands for its directory), loaded together with the reference vocabularies. Exit status: 0 when
+    the data conforms (warnings allowed), 1 on violations, 2 when data or shapes cannot be loaded.
+    """
+    from malgraf.graph import as_dataset
+    from malgraf.validate import cannot_load, load_inputs, render
+    from malgraf.validate import validate as run_validation
+
+    if paths and graph_path:
+        raise click.UsageError("give PATH… or --graph, not both")
+    with cannot_load():
+        dataset = as_dataset(load_inputs(paths)) if paths else open_graph(graph_path)
+    report = run_validation(dataset, engine)
+    click.echo(render(report, fmt, lang, summary_only=summary))
+    click.get_current_context().exit(0 if report.conforms else 1)
