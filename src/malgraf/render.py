@@ -451,7 +451,7 @@ def _component_layout(
         return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in spring.items()}
     core = _core_graph(ordered, graph)
     scale = SPACING * math.sqrt(len(nodes)) * 1.1
-    spring = nx.spring_layout(core, seed=seed, iterations=150, weight="weight") if len(core) > 1 \
+    spring = nx.spring_layout(core, seed=seed, iterations=100, weight="weight") if len(core) > 1 \
         else {n: (0.0, 0.0) for n in core}
     positions = {n: (float(x) * scale, float(y) * scale) for n, (x, y) in spring.items()}
     _place_on_rings(ordered, positions)
