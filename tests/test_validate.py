@@ -1,0 +1,219 @@
+"""``malgraf validate``: the shapes, the two engines agreeing, the report, exit codes and bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Literal, URIRef
+
+from malgraf import validate as validation
+from malgraf.cli import main
+from malgraf.graph import as_dataset
+from malgraf.namespaces import INSATS, NS, RUS, SDG, XSD
+from malgraf.resources import QUERY_DIRECTORY
+from malgraf.validate import ENGINES, load_inputs, load_shapes, render, rules, validate
+
+FIXTURES = Path(__file__).parent / "data" / "validate"
+sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+
+BROKEN_ONCE = {
+    ("insats-no-goal", INSATS["v-01"], None),
+    ("insats-goal-unresolved", INSATS["v-02"], None),
+    ("insats-goal-unknown", INSATS["v-03"], SDG["9.99"]),
+    ("insats-goal-other-region", INSATS["v-04"], RUS["09-tillvaxt"]),
+    ("insats-region", INSATS["v-05"], None),
+    ("insats-year", INSATS["v-06"], Literal("2023", datatype=XSD.string)),
+    ("insats-name", INSATS["v-07"], Literal("  ", lang="sv")),
+    ("insats-reported-under", INSATS["v-08"], NS["priority-1.3"]),
+    ("rus-goal-no-crosswalk", RUS["10-service"], None),
+}
+"""What ``violates.ttl`` breaks: every rule once, nothing else."""
+
+
+def fixture(name: str) -> Dataset:
+    return as_dataset(load_inputs([FIXTURES / name]))
+
+
+def keys(dataset: Dataset, engine: str) -> set[tuple[str, object, object]]:
+    return {finding.key for finding in validate(dataset, engine).findings}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_conforming_fixture_has_no_findings(engine: str) -> None:
+    report = validate(fixture("conforms.ttl"), engine)
+    assert report.conforms and report.findings == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_each_rule_broken_once_is_found_once(engine: str) -> None:
+    assert keys(fixture("violates.ttl"), engine) == BROKEN_ONCE
+
+
+def test_the_fixture_breaks_every_rule_and_every_rule_has_a_query_and_words() -> None:
+    known = rules(load_shapes())
+    assert [rule.id for rule in known] == [
+        "insats-no-goal", "insats-goal-unresolved", "insats-goal-unknown", "insats-goal-other-region",
+        "insats-region", "insats-year", "insats-name", "insats-reported-under", "rus-goal-no-crosswalk"]
+    assert {rule.id for rule in known} == {rule for rule, _, _ in BROKEN_ONCE}
+    assert {rule.query for rule in known} == {
+        p.stem for p in QUERY_DIRECTORY.glob("validate_*.rq")} - {
+        "validate_details", "validate_unresolved_statements"}
+    for rule in known:
+        assert set(rule.title) == set(rule.message) == set(rule.fix) == {"sv", "en"}, rule.id
+    assert {rule.id: rule.severity for rule in known}["rus-goal-no-crosswalk"] == "warning"
+    assert {rule.severity for rule in known if rule.id != "rus-goal-no-crosswalk"} == {"violation"}
+
+
+def test_engines_agree_on_synthetic_data_with_every_kind_of_flaw(tmp_path: Path) -> None:
+    from synthetic import Rates, write_tables
+
+    rates = Rates(no_goal=0.1, unresolved=0.1, dangling=0.1, other_region=0.1, rus_goals_per_region=3)
+    with_flaws = write_tables(tmp_path / "2023", 60, seed=3, rates=rates)
+    dataset = as_dataset(load_inputs([with_flaws]))
+    fast, reference = keys(dataset, "sparql"), keys(dataset, "shacl")
+    assert fast == reference
+    assert {rule for rule, _, _ in fast} >= {"insats-no-goal", "insats-goal-unresolved", "insats-goal-unknown",
+                                             "rus-goal-no-crosswalk"}
+
+
+def test_engines_agree_on_the_shipped_data(shipped: Dataset) -> None:
+    report = validate(shipped, "sparql")
+    assert {f.key for f in report.findings} == keys(shipped, "shacl")
+    assert sum(count.insatser for count in report.summary) > 500
+    no_goal = sum(count.no_goal for count in report.summary)
+    assert no_goal == sum(1 for f in report.findings if f.rule.id == "insats-no-goal") > 0
+
+
+def test_findings_say_which_insats_where_and_what_to_fix() -> None:
+    report = validate(fixture("violates.ttl"))
+    dangling = next(f for f in report.findings if f.rule.id == "insats-goal-unknown")
+    assert (dangling.name, dangling.lanskod, dangling.region_name) == ("Dinglande mål", "10", "Blekinge")
+    assert (dangling.first_line, dangling.last_line, dangling.lines) == (30, 39, "30–39")
+    assert dangling.message("sv") == "Målet sdg:9.99 finns inte i något målsystem som malgraf känner till."
+    assert dangling.message("en") == "The goal sdg:9.99 exists in no goal system malgraf knows."
+    assert dangling.fix("en").startswith("Correct the goal's id")
+    unresolved = next(f for f in report.findings if f.rule.id == "insats-goal-unresolved")
+    assert [(s.text, s.lines) for s in unresolved.unresolved] == [("Specifikt mål 9.9", "25")]
+
+
+def run(*arguments: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["validate", *arguments])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_exit_codes_0_conforms_1_violations() -> None:
+    assert run(str(FIXTURES / "conforms.ttl"))[0] == 0
+    assert run(str(FIXTURES / "violates.ttl"))[0] == 1
+    assert run(str(FIXTURES / "csv-conforms"))[0] == 0
+    assert run(str(FIXTURES / "csv-violates" / "goal_links.csv"))[0] == 1
+    assert run(str(FIXTURES / "violates.ttl"), "--engine", "shacl")[0] == 1
+
+
+def test_warnings_alone_conform(tmp_path: Path) -> None:
+    only_warning = tmp_path / "warning.ttl"
+    only_warning.write_text(
+        (FIXTURES / "conforms.ttl").read_text(encoding="utf-8").replace(
+            "mg:contributesTo ns:priority-1.3 .", "mg:contributesTo sdg:11 ."), encoding="utf-8")
+    code, out, _ = run(str(only_warning), "--lang", "en")
+    assert code == 0
+    assert "Validated with sparql: 0 violations and 1 warning." in out
+
+
+@pytest.mark.parametrize(("broken", "where"), [
+    ("broken.ttl", "broken.ttl:6: Parser error"),
+    ("csv-broken", "csv-broken/goal_links.csv:3: kind: 'agenda' is not one of"),
+])
+def test_input_that_cannot_be_loaded_exits_2_naming_file_and_line(broken: str, where: str) -> None:
+    code, out, err = run(str(FIXTURES / broken))
+    assert code == 2
+    assert err.startswith(f"Error: {FIXTURES}/") and where in err.splitlines()[0]
+    assert out == ""
+
+
+def test_other_unloadable_input_exits_2(tmp_path: Path) -> None:
+    assert run(str(tmp_path / "missing.ttl"))[2] == f"Error: {tmp_path / 'missing.ttl'}: no such file or directory\n"
+    assert "no insatser.csv here" in run(str(tmp_path))[2]
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    assert run(str(tmp_path / "notes.txt"))[0] == 2
+    code, _, err = run("--graph", str(tmp_path / "missing.nq"))
+    assert code == 2 and "run `malgraf build` first" in err
+
+
+def test_shapes_that_cannot_be_loaded_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n<a> sh:path \n", encoding="utf-8")
+    monkeypatch.setattr(validation, "SHAPES_FILE", shapes)
+    code, _, err = run(str(FIXTURES / "conforms.ttl"))
+    assert code == 2 and err.startswith(f"Error: {shapes}:")
+
+
+def test_text_report_groups_by_region_then_rule() -> None:
+    code, out, _ = run(str(FIXTURES / "violates.ttl"), "--lang", "en")
+    assert code == 1
+    assert out == (FIXTURES / "violates.en.txt").read_text(encoding="utf-8")
+
+
+def test_text_report_in_swedish_by_default() -> None:
+    out = run(str(FIXTURES / "csv-violates"))[1]
+    assert out.startswith("Insatser utan mål per region\n\nregion         insatser  anger inget mål")
+    assert "Validerat med sparql: 3 fel och 1 varning." in out
+    assert ("  - Innovationsstöd (rad 9882–9890, insats:2023-3-10-01)\n"
+            "    Angav: “Specifikt mål 9.9” (rad 9886–9887)\n") in out
+    assert "  - (namn saknas) (rad 12001–12019, insats:2023-4-09-01)\n" in out
+
+
+def test_json_and_csv_reports_hold_every_finding() -> None:
+    code, out, _ = run(str(FIXTURES / "violates.ttl"), "--format", "json", "--lang", "en")
+    data = json.loads(out)
+    assert code == 1 and (data["conforms"], data["violations"], data["warnings"]) == (False, 8, 1)
+    dangling = next(f for f in data["findings"] if f["rule"] == "insats-goal-unknown")
+    assert dangling == {
+        "lanskod": "10", "region": "Blekinge", "rule": "insats-goal-unknown", "severity": "violation",
+        "focus": str(INSATS["v-03"]), "name": "Dinglande mål", "first_line": 30, "last_line": 39,
+        "value": str(SDG["9.99"]), "message": "The goal sdg:9.99 exists in no goal system malgraf knows.",
+        "fix": dangling["fix"], "stated": []}
+    rows = list(csv.DictReader(io.StringIO(run(str(FIXTURES / "violates.ttl"), "--format", "csv")[1])))
+    assert [(r["rule"], r["focus"]) for r in rows] == [(f["rule"], f["focus"]) for f in data["findings"]]
+    assert rows[0]["message"] == "Insatsen ska ha exakt ett redovisningsår (xsd:gYear)."
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "csv"])
+def test_summary_counts_insatser_without_a_goal_per_region(fmt: str) -> None:
+    code, out, _ = run(str(FIXTURES / "csv-violates"), "--summary", "--format", fmt, "--lang", "en")
+    assert code == 1
+    expected = {"text": "Interventions without a goal per region\n\n"
+                        "region         insatser  state no goal  goals not resolved\n"
+                        "Gotland (09)          1              0                   0\n"
+                        "Blekinge (10)         3              1                   1\n"
+                        "Total                 4              1                   1\n",
+                "csv": "lanskod,region,insatser,no_goal,unresolved\n09,Gotland,1,0,0\n10,Blekinge,3,1,1\n"}
+    if fmt == "json":
+        assert json.loads(out) == {"summary": [
+            {"lanskod": "09", "region": "Gotland", "insatser": 1, "no_goal": 0, "unresolved": 0},
+            {"lanskod": "10", "region": "Blekinge", "insatser": 3, "no_goal": 1, "unresolved": 1}]}
+    else:
+        assert out == expected[fmt]
+
+
+def test_validate_checks_the_built_graph_by_default(shipped_graph_path: Path) -> None:
+    code, out, _ = run("--graph", str(shipped_graph_path), "--summary")
+    assert code == 1
+    assert "Blekinge (10)" in out and out.splitlines()[-1].startswith("Totalt")
+
+
+def test_paths_and_graph_together_are_a_usage_error(tmp_path: Path) -> None:
+    assert run(str(FIXTURES / "conforms.ttl"), "--graph", str(tmp_path / "g.nq"))[0] == 2
+
+
+def test_both_engines_render_the_same_report_and_insatser_without_region_come_last() -> None:
+    dataset = fixture("violates.ttl")
+    fast, reference = validate(dataset), validate(dataset, "shacl")
+    assert render(fast, "csv") == render(reference, "csv")
+    assert render(fast, "text", "en").replace("sparql", "shacl") == render(reference, "text", "en")
+    assert fast.findings[-1].focus == URIRef(INSATS["v-05"])
