@@ -36,7 +36,7 @@ def _m(kind: str, level: str, regex: str) -> Marker:
     return Marker(kind, level, re.compile(regex, re.IGNORECASE))
 
 
-_END = r"(?:\s*[:–-]\s*|\s*$|\s+(?=[A-ZÅÄÖ\"”“•]))"
+_END = r"(?:\s*[:–-]\s*|\s*$|\s+(?=[A-ZÅÄÖ0-9\"”“•]))"
 MARKERS: tuple[Marker, ...] = (
     _m("agenda2030", "", r"^(?:mål\s+(?:i\s+|enligt\s+)?)?(?:globala\s+mål(?:en)?\s*(?:i\s+)?)?agenda\s*20(?:30|23)"
                          r"(?:[\s-]*mål(?:en)?)?" + _END),
@@ -72,6 +72,11 @@ MARKERS: tuple[Marker, ...] = (
     _m("rus", "insatsområde", r"^insatsområde\s*:"),
     _m("rus", "mål", r"^mål\s*:"),
     _m("rus", "mål", r"^bidrar\s+till\s+(?:målbilden|region\s+\w+\s+strategi|målet)"),
+    _m("rus", "mål", r"^bidrar\s+till\s+RUS(?::ens|ens|:en|en)?\s+mål(?:\s+om)?"),
+    _m("rus", "mål", r"^mål(?:et|en)?\s+i\s+(?:den\s+)?regionala\s+utvecklingsstrategin\w*(?:\s+om)?"),
+    _m("rus", "mål", r"^målet\s+i\s+RUS\b"),
+    _m("rus", "mål", r"^i\s+linje\s+med\s+(?:den\s+)?regionala\s+utvecklingsstrategin\w*"),
+    _m("rus", "mål", r"^RUS\s+(?=samtliga\b|\d{1,2}(?:\.\d)+\s)"),
     _m("rus", "mål", r"^mål\s+enligt\s+RUS"),
 )
 """Markers, most specific first. Each matches at the start of a (stripped) line."""
@@ -283,6 +288,8 @@ def clean_statement(text: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"[.!?;]\s*$")
+_CONTINUED = re.compile(r"(\b(och|samt|för|i|att|av|med|till|är|om|mot)|,|\S\s+[A-ZÅÄÖ][\w-]*)$")
+"""A line that goes on into the next: a connective, a comma, or a capitalised name that wraps."""
 
 
 def split_statements(lines: list[Line]) -> list[tuple[str, int, int]]:
@@ -295,9 +302,9 @@ def split_statements(lines: list[Line]) -> list[tuple[str, int, int]]:
         if not text:
             continue
         starts_new = bool(re.match(r"^(?:[•\-–]\s|\d{1,2}[.)]?\s)", text))
-        if current and (starts_new or _SENTENCE_END.search(current[-1]) or (
-                text[:1].isupper() and not re.search(r"(\boch|\bsamt|,|\bför|\bi|\batt|\bav|\bmed|\btill)$",
-                                                     current[-1].strip()))):
+        previous = current[-1].strip() if current else ""
+        if current and (starts_new or _SENTENCE_END.search(previous) or (
+                text[:1].isupper() and not _CONTINUED.search(previous))):
             statements.append((" ".join(current), first, last))
             current = []
         if not current:
@@ -463,8 +470,15 @@ def _read_block(block: _Block, lanskod: str, region: str, memory: RegionGoalMemo
         for curie in curies or [""]:
             results.append(GoalStatement(block.kind, statement, curie, block.level, block.method, first, last))
         return results
-    for text, first, last in split_statements(remaining):
-        for statement in split_parenthetical(clean_statement(text)):
+    if not remaining and block.opening and block.kind in ("rus", "other"):
+        found = match_marker(block.opening)
+        if found and found[1]:
+            remaining = [Line(text_lines[0].number if text_lines else 0, found[1])]
+    quoted = _quoted(" ".join(line.stripped for line in remaining))
+    pieces = ([(q, remaining[0].number, remaining[-1].number) for q in quoted] if quoted
+              else split_statements(remaining))
+    for text, first, last in pieces:
+        for statement in split_parenthetical(_strip_lead(clean_statement(text))):
             if len(statement) < 3:
                 continue
             kind = block.kind
@@ -474,6 +488,26 @@ def _read_block(block: _Block, lanskod: str, region: str, memory: RegionGoalMemo
             results.append(GoalStatement(kind, statement, rus_goal_id(lanskod, statement), block.level, method,
                                          first, last))
     return results
+
+
+_LEAD = re.compile(
+    r"^(?:(?:insatsen\s+)?bidrar\s+(?:även\s+)?till\s+|om\s+|som\b.*?\b(?:är|mot)\s+|att\s+(?=[A-ZÅÄÖ]))",
+    re.IGNORECASE,
+)
+
+
+def _strip_lead(statement: str) -> str:
+    """Drop a connective that leads into the goal: ``som insatsen kopplar an mot är X`` → ``X``."""
+    stripped = _LEAD.sub("", statement, count=1).strip()
+    return stripped[:1].upper() + stripped[1:] if stripped and stripped != statement else statement
+
+
+_QUOTED = re.compile(r"[”“\"]([^”“\"]{10,}?)[”“\"]")
+
+
+def _quoted(text: str) -> list[str]:
+    """Goal names quoted in prose: ``… övergripande mål ”Tillsammans gör vi …” samt …``."""
+    return [" ".join(found.split()) for found in _QUOTED.findall(text)]
 
 
 _PARENTHETICAL = re.compile(r"^(?P<main>[^()]{3,}?)[.\s]*\((?P<items>[^()]+)\)\.?$")
