@@ -201,10 +201,19 @@ def test_summary_counts_insatser_without_a_goal_per_region(fmt: str) -> None:
         assert out == expected[fmt]
 
 
+def test_no_warnings_lists_only_violations_but_counts_warnings() -> None:
+    code, out, _ = run(str(FIXTURES / "violates.ttl"), "--no-warnings", "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and data["warnings"] == 1
+    assert {f["severity"] for f in data["findings"]} == {"violation"} and len(data["findings"]) == 8
+    assert "rus-goal-no-crosswalk" not in run(str(FIXTURES / "violates.ttl"), "--no-warnings")[1]
+
+
 def test_validate_checks_the_built_graph_by_default(shipped_graph_path: Path) -> None:
-    code, out, _ = run("--graph", str(shipped_graph_path), "--summary")
-    assert code == 1
-    assert "Blekinge (10)" in out and out.splitlines()[-1].startswith("Totalt")
+    by_default = CliRunner().invoke(main, ["validate", "--summary"], env={"MALGRAF_GRAPH": str(shipped_graph_path)})
+    assert by_default.exit_code == 1
+    assert "Blekinge (10)" in by_default.stdout and by_default.stdout.splitlines()[-1].startswith("Totalt")
+    assert run("--graph", str(shipped_graph_path), "--summary")[1] == by_default.stdout
 
 
 def test_paths_and_graph_together_are_a_usage_error(tmp_path: Path) -> None:

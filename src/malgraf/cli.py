@@ -341,9 +341,11 @@ def view(graph_path: Path | None, goal: str | None, insats: str | None, region: 
               help="sparql: one query per rule on the store (fast); shacl: pySHACL, the reference.")
 @click.option("--summary", is_flag=True,
               help="Print only how many insatser per region state no goal, or only goals not resolved.")
+@click.option("--warnings/--no-warnings", default=True, show_default=True,
+              help="List warnings too, or only violations (warnings are counted either way).")
 @reports_errors
 def validate(paths: tuple[Path, ...], graph_path: Path | None, lang: str, fmt: str, engine: str,
-             summary: bool) -> None:
+             summary: bool, warnings: bool) -> None:
     """Check insatser against the SHACL shapes (ontology/shapes.ttl) and say what to fix.
 
     Checks the built graph, or PATH…: Turtle files, and directories of tidy CSV files (a CSV file
@@ -359,5 +361,5 @@ def validate(paths: tuple[Path, ...], graph_path: Path | None, lang: str, fmt: s
     with cannot_load():
         dataset = as_dataset(load_inputs(paths)) if paths else open_graph(graph_path)
     report = run_validation(dataset, engine)
-    click.echo(render(report, fmt, lang, summary_only=summary))
+    click.echo(render(report, fmt, lang, summary_only=summary, warnings=warnings))
     click.get_current_context().exit(0 if report.conforms else 1)

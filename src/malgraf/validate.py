@@ -419,13 +419,19 @@ WORDS = {
 }
 
 
-def render(report: Report, fmt: str = "text", lang: str = "sv", summary_only: bool = False) -> str:
-    """The report as ``text`` (grouped by region, then rule), ``json`` or ``csv``."""
+def render(report: Report, fmt: str = "text", lang: str = "sv", summary_only: bool = False,
+           warnings: bool = True) -> str:
+    """The report as ``text`` (grouped by region, then rule), ``json`` or ``csv``.
+
+    ``summary_only`` gives only the insatser without a goal per region; ``warnings=False`` lists only
+    violations (warnings are still counted).
+    """
+    shown = [f for f in report.findings if warnings or f.severity != "warning"]
     if fmt == "json":
-        return _render_json(report, lang, summary_only)
+        return _render_json(report, shown, lang, summary_only)
     if fmt == "csv":
-        return _render_csv(report, lang, summary_only)
-    return _render_text(report, lang, summary_only)
+        return _render_csv(report, shown, lang, summary_only)
+    return _render_text(report, shown, lang, summary_only)
 
 
 def _summary_rows(report: Report, lang: str) -> list[list[str]]:
@@ -452,7 +458,7 @@ def _counted(report: Report, severity: str, lang: str) -> str:
     return _plural(report.count(severity), severity, lang)
 
 
-def _render_text(report: Report, lang: str, summary_only: bool) -> str:
+def _render_text(report: Report, shown: list[Finding], lang: str, summary_only: bool) -> str:
     words = WORDS[lang]
     lines = [str(words["summary"]), "", *_table(words["columns"], _summary_rows(report, lang))]
     if summary_only:
@@ -463,14 +469,14 @@ def _render_text(report: Report, lang: str, summary_only: bool) -> str:
         lines.append(str(words["conforms"]))
     region: str | None = None
     rule: Rule | None = None
-    for finding in report.findings:
+    for finding in shown:
         if finding.lanskod != region:
             region, rule = finding.lanskod, None
             title = f"{finding.region_name} ({region})" if region else str(words["no_region"])
             lines += ["", f"== {title} =="]
         if finding.rule != rule:
             rule = finding.rule
-            group = [f for f in report.findings if f.lanskod == region and f.rule == rule]
+            group = [f for f in shown if f.lanskod == region and f.rule == rule]
             lines += ["", f"{rule.title[lang]} [{rule.id}]: {_plural(len(group), rule.severity, lang)}"]
             if "{?value}" not in rule.message[lang]:
                 lines.append(f"  {rule.message[lang]}")
@@ -505,23 +511,23 @@ def _summary_records(report: Report) -> list[dict[str, object]]:
                      strict=True)) for c in report.summary]
 
 
-def _render_json(report: Report, lang: str, summary_only: bool) -> str:
+def _render_json(report: Report, shown: list[Finding], lang: str, summary_only: bool) -> str:
     data: dict[str, object] = {"summary": _summary_records(report)}
     if not summary_only:
         data = {"conforms": report.conforms, "engine": report.engine,
                 "violations": report.count("violation"), "warnings": report.count("warning"),
-                **data, "findings": [_record(f, lang) for f in report.findings]}
+                **data, "findings": [_record(f, lang) for f in shown]}
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def _render_csv(report: Report, lang: str, summary_only: bool) -> str:
+def _render_csv(report: Report, shown: list[Finding], lang: str, summary_only: bool) -> str:
     buffer = io.StringIO()
     fields: Sequence[str]
     if summary_only:
         records, fields = _summary_records(report), SUMMARY_FIELDS
     else:
         records = [{**_record(f, lang), "stated": " | ".join(s.text for s in f.unresolved)}
-                   for f in report.findings]
+                   for f in shown]
         fields = ("lanskod", "region", "rule", "severity", "focus", "name", "first_line", "last_line",
                   "value", "message", "fix", "stated")
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
