@@ -31,7 +31,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from malgraf.graph import add_graph
+from malgraf.graph import add_triples
 from malgraf.importers.layout import REGION_NAMES
 from malgraf.importers.tables import (
     CROSSWALK_COLUMNS,
@@ -181,7 +181,7 @@ def generate(n: int, seed: int = 0, rates: Rates = Rates()) -> Graph:
 def write_graph(graph: Graph, path: Path) -> Path:
     """Write ``graph`` as N-Quads (into the named graph ``data/2023``, as ``malgraf build`` does) or Turtle."""
     store = ox.Store()
-    add_graph(store, graph, GRAPH["data/2023"])
+    add_triples(store, graph, GRAPH["data/2023"])
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix == ".nq":
         store.dump(output=str(path), format=ox.RdfFormat.N_QUADS)

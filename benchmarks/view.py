@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "tests")]
 
 from headless import Browser  # noqa: E402
-from malgraf.graph import add_graph, as_dataset, build_store, default_data_directories  # noqa: E402
+from malgraf.graph import add_triples, as_dataset, build_store, default_data_directories  # noqa: E402
 from malgraf.importers.tables import load_year  # noqa: E402
 from malgraf.namespaces import GRAPH  # noqa: E402
 from malgraf.render import read_graph, render_page, select_view, view_graph, write_view  # noqa: E402
@@ -55,7 +55,7 @@ def synthetic_page(size: int, out: Path) -> tuple[float, int]:
     """Write an unfolded overview of exactly ``size`` nodes; return (seconds to render, edges)."""
     insatser = max(size, 200)
     store = build_store()
-    add_graph(store, generate(insatser, seed=1), GRAPH["data/synthetic"])
+    add_triples(store, generate(insatser, seed=1), GRAPH["data/synthetic"])
     whole = read_graph(as_dataset(store))
     view = select_view(whole, None)
     extra = sorted((n for n in view if view.nodes[n]["kind"] == "insats"), reverse=True)

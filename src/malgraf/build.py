@@ -25,11 +25,11 @@ def build(
     Nothing is written unless every input loads.
     """
     from malgraf.closure import materialise_closure
-    from malgraf.importers.tables import load_year
+    from malgraf.importers.tables import year_triples
 
     path = out or default_graph_path()
     directories = default_data_directories() if data_directories is None else list(data_directories)
-    store = build_store(directories, data_loader=load_year, extra_turtle=extra_turtle,
+    store = build_store(directories, data_loader=year_triples, extra_turtle=extra_turtle,
                         materialise=materialise_closure)
     write_store(store, path)
     return BuildResult(path=path, quads_per_graph=quads_per_graph(store))

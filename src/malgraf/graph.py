@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.term import Node
 
 from malgraf.errors import GraphNotFoundError, InputError
 from malgraf.namespaces import GRAPH, PREFIXES
@@ -34,8 +35,8 @@ REFERENCE_SOURCES: dict[URIRef, tuple[str, ...]] = {
 }
 """Named graph → the files under ``data/reference/`` that fill it."""
 
-DataLoader = Callable[[Path], Graph]
-"""Turns one data directory (e.g. ``data/2023``) into an rdflib graph."""
+DataLoader = Callable[[Path], Iterable[tuple[Node, Node, Node]]]
+"""Turns one data directory (e.g. ``data/2023``) into triples (an rdflib graph will do)."""
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,28 @@ def load_turtle(store: ox.Store, path: Path, graph: URIRef) -> None:
         raise InputError(path, error.strerror or str(error)) from None
 
 
-def add_graph(store: ox.Store, graph: Graph, name: URIRef) -> None:
-    """Copy an rdflib graph into the named graph ``name`` of ``store``."""
-    target = Dataset(store=OxigraphStore(store=store)).graph(name)
-    target.addN((s, p, o, target) for s, p, o in graph)
+def add_triples(store: ox.Store, triples: Iterable[tuple[Node, Node, Node]], name: URIRef) -> None:
+    """Add rdflib triples (or an rdflib graph) to the named graph ``name`` of ``store``."""
+    context = ox.NamedNode(name)
+    iris: dict[str, ox.NamedNode] = {}
+
+    def term(node: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+        if isinstance(node, URIRef):
+            found = iris.get(node)
+            if found is None:
+                found = iris[node] = ox.NamedNode(node)
+            return found
+        if isinstance(node, Literal):
+            if node.language:
+                return ox.Literal(node, language=node.language)
+            if node.datatype:
+                return ox.Literal(node, datatype=term(node.datatype))  # type: ignore[arg-type]
+            return ox.Literal(node)
+        if isinstance(node, BNode):
+            return ox.BlankNode(node)
+        raise TypeError(f"not an RDF term: {node!r}")
+
+    store.extend(ox.Quad(term(s), term(p), term(o), context) for s, p, o in triples)  # type: ignore[arg-type]
 
 
 def build_store(
@@ -92,7 +111,7 @@ def build_store(
             load_turtle(store, REFERENCE_DIRECTORY / name, graph)
     for directory in data_directories:
         if data_loader is not None:
-            add_graph(store, data_loader(directory), GRAPH[f"data/{directory.name}"])
+            add_triples(store, data_loader(directory), GRAPH[f"data/{directory.name}"])
     for path in extra_turtle:
         load_turtle(store, path, GRAPH[f"extra/{path.stem}"])
     if materialise is not None:

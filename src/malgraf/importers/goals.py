@@ -45,8 +45,11 @@ MARKERS: tuple[Marker, ...] = (
     _m("jtf", "", r"^(?:mål\s+i\s+)?fonden\s+för\s+en\s+rättvis\s+omställning\s*:"),
     _m("interreg", "", r"^(?:finansiering\s+via\s+|mål\s+i\s+)?interreg\b"),
     _m("eruf", "", r"^ej\s+ERUF\b"),
-    _m("eruf", "", r"^(?:bidrar\s+till\s+)?(?:mål\s+(?:i|inom|enligt)\s+)?(?:ERUF|regionalfonden|"
-                   r"regionalfondsprogram\w*|EU:s\s+regionalfond)(?=\s|:|$)"),
+    _m("eruf", "", r"^(?:bidrar\s+till\s+)?(?:mål\s+(?:i|inom|enligt)\s+)?(?:ERUF|EU:s\s+regionalfond)(?=[\s:/]|$)"),
+    _m("eruf", "", r"^(?:bidrar\s+till\s+)?mål\s+(?:i|inom|enligt)\s+(?:regionalfonden|regionalfondsprogram\w*)"),
+    _m("eruf", "", r"^(?:regionalfonden|regionalfondsprogram\w*)\s*:"),
+    _m("eruf", "program", r"^program\s*:"),
+    _m("eruf", "tematiskt mål", r"^tematiskt\s+mål\s*:"),
     _m("eruf", "specifikt mål", r"^(?:specifikt|särskilt)\s+mål\s*(?=\d|:)"),
     _m("eruf", "", r"^bidrar\s+till\s+mål\s+inom\s+ERUF"),
     _m("eruf", "politiskt mål", r"^(?:politiskt\s+mål|PO\s?\d)"),
@@ -67,7 +70,7 @@ MARKERS: tuple[Marker, ...] = (
     _m("rus", "långsiktigt mål", r"^långsiktig[at]?\s+mål" + _END),
     _m("rus", "prioritering", r"^långsiktiga\s+prioriteringar" + _END),
     _m("rus", "delmål", r"^delmål" + _END),
-    _m("rus", "prioritering", r"^prioritering(?:ar)?\s*(?::|$)"),
+    _m("rus", "prioritering", r"^(?:regional\s+)?prioritering(?:ar)?\s*(?::|$)"),
     _m("rus", "strategiskt område", r"^strategiskt\s+område\s*:"),
     _m("rus", "insatsområde", r"^insatsområde\s*:"),
     _m("rus", "mål", r"^mål\s*:"),
@@ -386,6 +389,20 @@ def goal_column_start(lines: list[Line], region: str, memory: RegionGoalMemory |
     return len(lines), False
 
 
+_INLINE_MARKER = re.compile(
+    r"(?<=[.;])\s+(?=(?:Regional\s+prioritering|Prioritering|Delmål|Mål|Insatsområde|Strategiskt\s+område)\s*:)"
+)
+
+
+def _split_inline_markers(lines: list[Line]) -> list[Line]:
+    """Split a line where a sentence ends and a marker starts: ``… region. Regional prioritering: …``."""
+    result: list[Line] = []
+    for line in lines:
+        parts = _INLINE_MARKER.split(line.text) if line.stripped else [line.text]
+        result.extend(Line(line.number, part) for part in parts)
+    return result
+
+
 def _continues_goal(lines: list[Line], index: int, start: int) -> bool:
     """A line just before a recognised goal line that wraps into it (no sentence end)."""
     text = lines[index].stripped
@@ -398,6 +415,7 @@ def read_goal_column(
     lines: list[Line], lanskod: str, region: str, memory: RegionGoalMemory | None = None
 ) -> tuple[list[GoalStatement], int]:
     """The goal statements of a row's goal column and the index where the column starts."""
+    lines = _split_inline_markers(lines)
     start, marked = goal_column_start(lines, region, memory)
     blocks: list[_Block] = []
     current = _Block("rus", "", "marker" if marked else "inferred")
@@ -474,12 +492,14 @@ def _read_block(block: _Block, lanskod: str, region: str, memory: RegionGoalMemo
         found = match_marker(block.opening)
         if found and found[1]:
             remaining = [Line(text_lines[0].number if text_lines else 0, found[1])]
-    quoted = _quoted(" ".join(line.stripped for line in remaining))
+    prose = bool(re.match(r"^(i\s+linje|bidrar|målet|projektet|insatsen)", block.opening, re.IGNORECASE))
+    quoted = _quoted(" ".join(line.stripped for line in remaining)) if prose else []
     pieces = ([(q, remaining[0].number, remaining[-1].number) for q in quoted] if quoted
               else split_statements(remaining))
     for text, first, last in pieces:
-        for statement in split_parenthetical(_strip_lead(clean_statement(text))):
-            if len(statement) < 3:
+        for statement in _split_list(split_parenthetical(_strip_lead(clean_statement(text)))):
+            if (len(statement) < 3 or statement.endswith(":") or _NOT_A_GOAL.match(statement)
+                    or (" " not in statement and statement.islower())):
                 continue
             kind = block.kind
             method = block.method
@@ -508,6 +528,22 @@ _QUOTED = re.compile(r"[”“\"]([^”“\"]{10,}?)[”“\"]")
 def _quoted(text: str) -> list[str]:
     """Goal names quoted in prose: ``… övergripande mål ”Tillsammans gör vi …” samt …``."""
     return [" ".join(found.split()) for found in _QUOTED.findall(text)]
+
+
+_NOT_A_GOAL = re.compile(r"^(se\s+tabell\s+\d|egen\s+bedömning|baserat\s+på)", re.IGNORECASE)
+"""Text in a goal column that points elsewhere or qualifies, not a goal."""
+
+
+def _split_list(statements: list[str]) -> list[str]:
+    """Split ``X och Y`` where Y starts a new capitalised goal and both halves are goal-sized."""
+    result: list[str] = []
+    for statement in statements:
+        parts = re.split(r"\s+och\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+\w+\s+\w+)", statement)
+        if len(parts) > 1 and all(len(part.split()) >= 3 for part in parts):
+            result.extend(parts)
+        else:
+            result.append(statement)
+    return result
 
 
 _PARENTHETICAL = re.compile(r"^(?P<main>[^()]{3,}?)[.\s]*\((?P<items>[^()]+)\)\.?$")

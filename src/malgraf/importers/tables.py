@@ -16,6 +16,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
 from malgraf.errors import InputError
 from malgraf.namespaces import INSATS, MG, NS, PREFIXES, REGION, RUS, SOURCE, THEME
@@ -111,12 +112,25 @@ def rus_scheme(lanskod: str) -> URIRef:
     return RUS[lanskod]
 
 
-def load_year(directory: Path) -> Graph:
-    """The RDF graph of the insatser, goal links, allocations and answers in ``directory``."""
-    graph = Graph()
+class Triples(list[tuple[URIRef, URIRef, Node]]):
+    """The triples of one data set, in the order they were read (duplicates allowed)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.labelled: set[URIRef] = set()
+        self.declared: set[URIRef] = set()
+
+
+def year_triples(directory: Path) -> Triples:
+    """The triples of the insatser, goal links, crosswalk, allocations and answers in ``directory``.
+
+    A plain list is several times faster to fill than an rdflib graph; ``malgraf build`` streams it
+    into the store, ``load_year`` wraps it in a graph.
+    """
+    graph = Triples()
     source = APPENDIX_SOURCE
-    graph.add((source, RDF.type, MG.SourceDocument))
-    graph.add((source, DCTERMS.title, Literal(
+    graph.append((source, RDF.type, MG.SourceDocument))
+    graph.append((source, DCTERMS.title, Literal(
         f"Tillväxtverket: Regionernas återrapportering {directory.name}, tabellbilaga", lang="sv")))
     insatser = _load_insatser(graph, directory / "insatser.csv", source)
     links = directory / "goal_links.csv"
@@ -131,12 +145,20 @@ def load_year(directory: Path) -> Graph:
     return graph
 
 
-def _provenance(graph: Graph, node: URIRef, source: URIRef, row: CsvRow, first: str, last: str) -> None:
-    graph.add((node, PROV.wasDerivedFrom, source))
+def load_year(directory: Path) -> Graph:
+    """The RDF graph of the insatser, goal links, crosswalk, allocations and answers in ``directory``."""
+    graph = Graph()
+    for triple in year_triples(directory):
+        graph.add(triple)
+    return graph
+
+
+def _provenance(graph: Triples, node: URIRef, source: URIRef, row: CsvRow, first: str, last: str) -> None:
+    graph.append((node, PROV.wasDerivedFrom, source))
     first_line = row.integer(first)
     last_line = row.integer(last)
-    graph.add((node, MG.sourceFirstLine, Literal(first_line)))
-    graph.add((node, MG.sourceLastLine, Literal(last_line)))
+    graph.append((node, MG.sourceFirstLine, Literal(first_line)))
+    graph.append((node, MG.sourceLastLine, Literal(last_line)))
 
 
 def _lanskod(row: CsvRow) -> str:
@@ -150,7 +172,7 @@ _KNOWN_LANSKOD = frozenset({"01", "03", "04", "05", "06", "07", "08", "09", "10"
                             "17", "18", "19", "20", "21", "22", "23", "24", "25"})
 
 
-def _load_insatser(graph: Graph, path: Path, source: URIRef) -> dict[str, tuple[URIRef, str, str]]:
+def _load_insatser(graph: Triples, path: Path, source: URIRef) -> dict[str, tuple[URIRef, str, str]]:
     """Add every insats; return id → (IRI, länskod, region name)."""
     seen: dict[str, tuple[URIRef, str, str]] = {}
     for row in read_csv(path, INSATS_COLUMNS):
@@ -166,31 +188,31 @@ def _load_insatser(graph: Graph, path: Path, source: URIRef) -> dict[str, tuple[
         year = row.required("year")
         if not re.fullmatch(r"\d{4}", year):
             raise InputError(path, f"{year!r} is not a year", line=row.number, field="year")
-        graph.add((node, RDF.type, MG.Insats))
-        graph.add((node, MG.region, region_iri(lanskod)))
-        graph.add((node, MG.year, Literal(year, datatype=XSD.gYear)))
+        graph.append((node, RDF.type, MG.Insats))
+        graph.append((node, MG.region, region_iri(lanskod)))
+        graph.append((node, MG.year, Literal(year, datatype=XSD.gYear)))
         if section is not None:
             if section not in SECTION_TARGETS:
                 raise InputError(path, f"section {section} is not 1–7", line=row.number, field="section")
-            graph.add((node, MG.section, Literal(section)))
-            graph.add((node, MG.reportedUnder, SECTION_TARGETS[section]))
+            graph.append((node, MG.section, Literal(section)))
+            graph.append((node, MG.reportedUnder, SECTION_TARGETS[section]))
         name = row.get("name")
         if name:
-            graph.add((node, DCTERMS.title, Literal(name, lang="sv")))
-            graph.add((node, RDFS.label, Literal(name, lang="sv")))
+            graph.append((node, DCTERMS.title, Literal(name, lang="sv")))
+            graph.append((node, RDFS.label, Literal(name, lang="sv")))
         for column, predicate in (("description", DCTERMS.description), ("outputs", MG.outputs),
                                   ("effects", MG.effects)):
             if row.get(column):
-                graph.add((node, predicate, Literal(row.get(column), lang="sv")))
+                graph.append((node, predicate, Literal(row.get(column), lang="sv")))
         if row.get("nyps_id"):
-            graph.add((node, MG.nypsId, Literal(row.get("nyps_id"))))
+            graph.append((node, MG.nypsId, Literal(row.get("nyps_id"))))
         _provenance(graph, node, source, row, "source_first_line", "source_last_line")
         seen[identifier] = (node, lanskod, row.get("region") or lanskod)
     return seen
 
 
 def _load_goal_links(
-    graph: Graph, path: Path, insatser: dict[str, tuple[URIRef, str, str]], source: URIRef
+    graph: Triples, path: Path, insatser: dict[str, tuple[URIRef, str, str]], source: URIRef
 ) -> None:
     counters: dict[str, int] = {}
     for row in read_csv(path, GOAL_LINK_COLUMNS):
@@ -210,41 +232,48 @@ def _load_goal_links(
         statement = row.get("statement")
         counters[insats_id] = counters.get(insats_id, 0) + 1
         link = URIRef(f"{insats}/link/{counters[insats_id]}")
-        graph.add((insats, MG.goalLink, link))
-        graph.add((link, RDF.type, MG.GoalLink))
-        graph.add((link, MG.goalKind, Literal(kind)))
-        graph.add((link, MG.linkMethod, LINK_METHODS[method]))
+        graph.append((insats, MG.goalLink, link))
+        graph.append((link, RDF.type, MG.GoalLink))
+        graph.append((link, MG.goalKind, Literal(kind)))
+        graph.append((link, MG.linkMethod, LINK_METHODS[method]))
         if statement:
-            graph.add((link, MG.statement, Literal(statement, lang="sv")))
+            graph.append((link, MG.statement, Literal(statement, lang="sv")))
         if row.get("level"):
-            graph.add((link, MG.goalLevel, Literal(row.get("level"), lang="sv")))
+            graph.append((link, MG.goalLevel, Literal(row.get("level"), lang="sv")))
         _provenance(graph, link, source, row, "source_first_line", "source_last_line")
         if not row.get("goal"):
             continue
         goal = _goal(row, "goal")
-        graph.add((link, MG.goal, goal))
-        graph.add((insats, MG.contributesTo, goal))
+        graph.append((link, MG.goal, goal))
+        graph.append((insats, MG.contributesTo, goal))
         if goal.startswith(str(RUS)):
             _add_rus_goal(graph, goal, lanskod, region, kind, statement, row.get("level"))
 
 
 def _add_rus_goal(
-    graph: Graph, goal: URIRef, lanskod: str, region: str, kind: str, label: str, level: str
+    graph: Triples, goal: URIRef, lanskod: str, region: str, kind: str, label: str, level: str
 ) -> None:
     """Declare a region's own goal node (RUS, or another regional strategy for kind ``other``)."""
     scheme = rus_scheme(lanskod)
-    graph.add((goal, RDF.type, MG.RusGoal if kind == "rus" else MG.OtherGoal))
-    graph.add((goal, RDF.type, SKOS.Concept))
-    graph.add((goal, SKOS.inScheme, scheme))
-    graph.add((goal, MG.region, region_iri(lanskod)))
-    if label and (goal, SKOS.prefLabel, None) not in graph:
-        graph.add((goal, SKOS.prefLabel, Literal(label, lang="sv")))
+    if goal in graph.declared:
+        return
+    graph.declared.add(goal)
+    graph.append((goal, RDF.type, MG.RusGoal if kind == "rus" else MG.OtherGoal))
+    graph.append((goal, RDF.type, SKOS.Concept))
+    graph.append((goal, SKOS.inScheme, scheme))
+    graph.append((goal, MG.region, region_iri(lanskod)))
+    if label and goal not in graph.labelled:
+        graph.labelled.add(goal)
+        graph.append((goal, SKOS.prefLabel, Literal(label, lang="sv")))
     if level:
-        graph.add((goal, MG.goalLevel, Literal(level, lang="sv")))
-    graph.add((scheme, RDF.type, SKOS.ConceptScheme))
-    graph.add((scheme, MG.region, region_iri(lanskod)))
-    graph.add((scheme, SKOS.prefLabel, Literal(f"Regionala mål, {region} (RUS m.fl.)", lang="sv")))
-    graph.add((scheme, SKOS.prefLabel, Literal(f"Regional goals, {region} (RUS etc.)", lang="en")))
+        graph.append((goal, MG.goalLevel, Literal(level, lang="sv")))
+    if scheme in graph.declared:
+        return
+    graph.declared.add(scheme)
+    graph.append((scheme, RDF.type, SKOS.ConceptScheme))
+    graph.append((scheme, MG.region, region_iri(lanskod)))
+    graph.append((scheme, SKOS.prefLabel, Literal(f"Regionala mål, {region} (RUS m.fl.)", lang="sv")))
+    graph.append((scheme, SKOS.prefLabel, Literal(f"Regional goals, {region} (RUS etc.)", lang="en")))
 
 
 def _goal(row: CsvRow, column: str) -> URIRef:
@@ -254,7 +283,7 @@ def _goal(row: CsvRow, column: str) -> URIRef:
         raise InputError(row.path, str(error), line=row.number, field=column) from None
 
 
-def _load_crosswalk(graph: Graph, path: Path, source: URIRef) -> None:
+def _load_crosswalk(graph: Triples, path: Path, source: URIRef) -> None:
     """Goal → goal links across schemes (RUS goal → national priority → SDG target)."""
     for row in read_csv(path, CROSSWALK_COLUMNS):
         goal, target = _goal(row, "goal"), _goal(row, "contributes_to")
@@ -262,16 +291,16 @@ def _load_crosswalk(graph: Graph, path: Path, source: URIRef) -> None:
         if method not in LINK_METHODS:
             raise InputError(path, f"{method!r} is not one of {', '.join(LINK_METHODS)}",
                              line=row.number, field="method")
-        graph.add((goal, MG.contributesTo, target))
+        graph.append((goal, MG.contributesTo, target))
         link = URIRef(f"{goal}/crosswalk/{row.number}")
-        graph.add((goal, MG.goalLink, link))
-        graph.add((link, RDF.type, MG.GoalLink))
-        graph.add((link, MG.goal, target))
-        graph.add((link, MG.linkMethod, LINK_METHODS[method]))
-        graph.add((link, PROV.wasDerivedFrom, SOURCE[f"{path.parent.name}/{path.name}"]))
-        graph.add((link, MG.sourceRow, Literal(row.number)))
+        graph.append((goal, MG.goalLink, link))
+        graph.append((link, RDF.type, MG.GoalLink))
+        graph.append((link, MG.goal, target))
+        graph.append((link, MG.linkMethod, LINK_METHODS[method]))
+        graph.append((link, PROV.wasDerivedFrom, SOURCE[f"{path.parent.name}/{path.name}"]))
+        graph.append((link, MG.sourceRow, Literal(row.number)))
         if row.get("note"):
-            graph.add((link, RDFS.comment, Literal(row.get("note"), lang="sv")))
+            graph.append((link, RDFS.comment, Literal(row.get("note"), lang="sv")))
 
 
 def _amount(row: CsvRow) -> Decimal:
@@ -283,35 +312,47 @@ def _amount(row: CsvRow) -> Decimal:
                          field="amount_sek") from None
 
 
-def _load_allocations(graph: Graph, path: Path, year: str, source: URIRef) -> None:
+def _load_allocations(graph: Triples, path: Path, year: str, source: URIRef) -> None:
     for row in read_csv(path, ALLOCATION_COLUMNS):
         lanskod = _lanskod(row)
         node = URIRef(f"{INSATS}{year}-allocation-{lanskod}-{row.number}")
-        graph.add((node, RDF.type, MG.Allocation))
-        graph.add((node, MG.region, region_iri(lanskod)))
-        graph.add((node, MG.year, Literal(year, datatype=XSD.gYear)))
-        graph.add((node, MG.allocationItem, Literal(row.required("item"))))
-        graph.add((node, MG.amountSek, Literal(_amount(row), datatype=XSD.decimal)))
-        graph.add((node, MG.statement, Literal(row.get("statement"), lang="sv")))
-        graph.add((node, PROV.wasDerivedFrom, source))
+        graph.append((node, RDF.type, MG.Allocation))
+        graph.append((node, MG.region, region_iri(lanskod)))
+        graph.append((node, MG.year, Literal(year, datatype=XSD.gYear)))
+        graph.append((node, MG.allocationItem, Literal(row.required("item"))))
+        graph.append((node, MG.amountSek, Literal(_amount(row), datatype=XSD.decimal)))
+        graph.append((node, MG.statement, Literal(row.get("statement"), lang="sv")))
+        graph.append((node, PROV.wasDerivedFrom, source))
         line = row.integer("source_line")
-        graph.add((node, MG.sourceFirstLine, Literal(line)))
-        graph.add((node, MG.sourceLastLine, Literal(line)))
+        graph.append((node, MG.sourceFirstLine, Literal(line)))
+        graph.append((node, MG.sourceLastLine, Literal(line)))
 
 
-def _load_answers(graph: Graph, path: Path, year: str, source: URIRef) -> None:
+def _load_answers(graph: Triples, path: Path, year: str, source: URIRef) -> None:
     for row in read_csv(path, ANSWER_COLUMNS):
         lanskod = _lanskod(row)
         node = URIRef(f"{INSATS}{year}-answer-{lanskod}-{row.number}")
-        graph.add((node, RDF.type, MG.ReportAnswer))
-        graph.add((node, MG.region, region_iri(lanskod)))
-        graph.add((node, MG.year, Literal(year, datatype=XSD.gYear)))
-        graph.add((node, MG.question, Literal(row.required("question"), lang="sv")))
-        graph.add((node, MG.statement, Literal(row.get("answer"), lang="sv")))
+        graph.append((node, RDF.type, MG.ReportAnswer))
+        graph.append((node, MG.region, region_iri(lanskod)))
+        graph.append((node, MG.year, Literal(year, datatype=XSD.gYear)))
+        graph.append((node, MG.question, Literal(row.required("question"), lang="sv")))
+        graph.append((node, MG.statement, Literal(row.get("answer"), lang="sv")))
         _provenance(graph, node, source, row, "source_first_line", "source_last_line")
 
 
 __all__ = [
-    "ALLOCATION_COLUMNS", "ANSWER_COLUMNS", "CROSSWALK_COLUMNS", "GOAL_KINDS", "GOAL_LINK_COLUMNS",
-    "INSATS_COLUMNS", "SECTION_TARGETS", "expand_goal", "load_year", "read_csv", "region_iri", "rus_scheme",
+    "ALLOCATION_COLUMNS",
+    "ANSWER_COLUMNS",
+    "CROSSWALK_COLUMNS",
+    "GOAL_KINDS",
+    "GOAL_LINK_COLUMNS",
+    "INSATS_COLUMNS",
+    "SECTION_TARGETS",
+    "Triples",
+    "expand_goal",
+    "load_year",
+    "read_csv",
+    "region_iri",
+    "rus_scheme",
+    "year_triples",
 ]
