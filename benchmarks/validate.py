@@ -1,0 +1,119 @@
+"""How long validation takes: pySHACL (the reference) against the SPARQL fast path.
+
+For each size the synthetic data (``benchmarks/synthetic.py``; cached as N-Quads under
+``build/bench/``) is loaded with the ontology and the reference vocabularies into an Oxigraph
+store, and timed four ways:
+
+* pySHACL on an rdflib memory graph (``--engine shacl``): copying the store into it, then validating;
+* pySHACL on an Oxigraph-backed rdflib graph, when it is projected to finish within a minute;
+* the fast path's checks: one SPARQL query per rule on the store (``malgraf.validate.check_sparql``);
+* the fast path's whole report (``--engine sparql``): the checks, then names, regions and lines.
+
+Both engines must give the same findings; the script stops if they do not.
+
+    python benchmarks/validate.py                       # 1 000, 10 000 and 100 000 insatser
+    python benchmarks/validate.py --sizes 1000 10000    # fewer
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from malgraf.graph import as_dataset, build_store
+from malgraf.validate import Key, Rule, check_shacl, check_sparql, load_shapes, memory_graph, rules, validate
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import generate, write_graph
+
+CACHE = Path("build") / "bench"
+OXIGRAPH_BUDGET = 60.0
+T = TypeVar("T")
+
+
+def timed(work: Callable[[], T]) -> tuple[T, float]:
+    start = time.perf_counter()
+    value = work()
+    return value, time.perf_counter() - start
+
+
+def synthetic_store(n: int, seed: int, cache: Path = CACHE) -> ox.Store:
+    """Ontology + reference vocabularies + ``n`` synthetic insatser (generated once, then cached)."""
+    path = cache / f"synthetic-{n}-{seed}.nq"
+    if not path.is_file() or path.stat().st_size < 100:
+        print(f"  generating {n} insatser into {path} (once; slow at 100 000: rdflib builds the graph)",
+              flush=True)
+        write_graph(generate(n, seed), path)
+    store = build_store()
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def oxigraph_graph(store: ox.Store) -> Graph:
+    """Every triple of ``store`` in the default graph of a new store, seen as an rdflib graph."""
+    merged = ox.Store()
+    merged.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in store)
+    return Graph(store=OxigraphStore(store=merged), identifier=DATASET_DEFAULT_GRAPH_ID)
+
+
+def reference_path(dataset: Dataset, shapes: Graph, known: list[Rule]) -> tuple[set[Key], float, float]:
+    """pySHACL's findings, the seconds to copy the data into a memory graph, and to validate it."""
+    graph, copy_time = timed(lambda: memory_graph(dataset))
+    reference, shacl_time = timed(lambda: check_shacl(graph, shapes, known))
+    return reference, copy_time, shacl_time
+
+
+def measure(n: int, seed: int, cache: Path, shapes: Graph, known: list[Rule],
+            oxigraph_rate: float | None) -> float | None:
+    """Time one size and print a row; return pySHACL-on-Oxigraph's seconds per insats, if run."""
+    store = synthetic_store(n, seed, cache)
+    dataset = as_dataset(store)
+    fast, check_time = timed(lambda: check_sparql(dataset, known))
+    report, report_time = timed(lambda: validate(dataset, "sparql"))
+    reference, copy_time, shacl_time = reference_path(dataset, shapes, known)
+    if reference != fast or {f.key for f in report.findings} != fast:
+        raise SystemExit(f"the engines disagree at {n}: {len(reference ^ fast)} findings differ")
+    on_oxigraph = "skipped"
+    projected = None if oxigraph_rate is None else oxigraph_rate * n
+    if projected is None or projected <= OXIGRAPH_BUDGET:
+        ox_graph = oxigraph_graph(store)
+        on_ox, ox_time = timed(lambda: check_shacl(ox_graph, shapes, known))
+        if on_ox != fast:
+            raise SystemExit(f"pySHACL on Oxigraph disagrees at {n}: {len(on_ox ^ fast)} findings differ")
+        oxigraph_rate, on_oxigraph = ox_time / n, f"{ox_time:.2f}"
+    else:
+        print(f"  pySHACL on Oxigraph skipped at {n}: projected {projected:.0f} s, over the "
+              f"{OXIGRAPH_BUDGET:.0f} s budget", flush=True)
+    print(f"{n:>9} {len(store):>10} {len(fast):>8} {copy_time:>7.2f} {shacl_time:>8.2f} {on_oxigraph:>10} "
+          f"{check_time:>7.3f} {report_time:>7.3f} {shacl_time / check_time:>13.0f}×", flush=True)
+    return oxigraph_rate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--cache", type=Path, default=CACHE, help=f"where generated data is kept ({CACHE})")
+    args = parser.parse_args()
+    shapes = load_shapes()
+    known = rules(shapes)
+    print(f"{'insatser':>9} {'quads':>10} {'findings':>8} {'copy':>7} {'pySHACL':>8} {'pySHACL/ox':>10} "
+          f"{'checks':>7} {'report':>7} {'pySHACL/checks':>14}", flush=True)
+    rate = None
+    for n in args.sizes:
+        rate = measure(n, args.seed, args.cache, shapes, known, rate)
+    print("Seconds. copy: the store into an rdflib memory graph for pySHACL; pySHACL/ox: pySHACL on an "
+          "Oxigraph-backed graph; checks: the fast path's queries; report: checks + names, regions, lines.")
+
+
+if __name__ == "__main__":
+    main()
