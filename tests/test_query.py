@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, URIRef
 
 from malgraf.build import build
 from malgraf.cli import main
@@ -49,7 +49,7 @@ def test_through_the_hierarchy_with_path_and_lines(mini: Dataset) -> None:
     assert supporters(rows) == {"2023-3-09-01": {"hierarchy"}}
     (row,) = rows
     assert str(row["pathLabel"]).startswith("8.3 ") and " → 8 Anständiga" in str(row["pathLabel"])
-    assert row["firstLine"] == Literal(10200) and row["lastLine"] == Literal(10201)
+    assert row["firstLine"] == 10200 and row["lastLine"] == 10201
     assert supports(mini, SDG["8"], direct=True) == []
 
 

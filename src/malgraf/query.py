@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from decimal import Decimal
+from typing import cast
 
-from rdflib import Dataset, Literal, URIRef
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from oxrdflib._converter import to_ox
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS, XSD
 from rdflib.query import Result
 from rdflib.term import Identifier, Variable
@@ -24,6 +29,42 @@ def select(dataset: Dataset, name: str, bindings: Mapping[str, Identifier] | Non
     result = dataset.query(load_query(name), initBindings=dict(bindings or {}))
     variables: list[Variable] = list(result.vars or [])
     return [{str(v): row.get(v) for v in variables} for row in result.bindings]
+
+
+_NUMERIC = {str(XSD.integer): int, str(XSD.int): int, str(XSD.long): int, str(XSD.decimal): Decimal,
+            str(XSD.double): float}
+
+
+def _python(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> object:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        convert = _NUMERIC.get(term.datatype.value)
+        return convert(term.value) if convert else term.value
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    return str(term)
+
+
+def select_values(dataset: Dataset, name: str, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
+    """Like ``select``, but values are plain Python: ``URIRef`` for IRIs, ``int``/``str`` for literals.
+
+    On Oxigraph this skips building rdflib literals, which is most of the time of a large answer.
+    """
+    store = dataset.store
+    if not isinstance(store, OxigraphStore):
+        return [{key: value.toPython() if isinstance(value, Literal) else value for key, value in row.items()}
+                for row in select(dataset, name, bindings)]
+    solutions = store._inner.query(  # the store's own pyoxigraph Store
+        load_query(name),
+        use_default_graph_as_union=True,
+        substitutions={ox.Variable(k): cast(ox.NamedNode | ox.Literal, to_ox(v)) for k, v in (bindings or {}).items()},
+    )
+    assert isinstance(solutions, ox.QuerySolutions)
+    names = [variable.value for variable in solutions.variables]
+    return [{key: _python(value) for key, value in zip(names, solution, strict=True)} for solution in solutions]
 
 
 def counts_per_class(dataset: Dataset, lang: str = "sv") -> list[Row]:
@@ -79,17 +120,19 @@ def supports(
         section=Literal(section) if section is not None else None,
         hops=Literal(0) if direct else None,
     )
-    return select(dataset, "supports", bindings)
+    rows = select_values(dataset, "supports", bindings)
+    return sorted(rows, key=lambda r: (str(r["regionName"]), str(r["name"] or ""), str(r["insats"]),
+                                       int(r["hops"]), str(r["direct"])))  # type: ignore[call-overload]
 
 
 def goals_of(dataset: Dataset, insats: URIRef) -> list[Row]:
     """Every goal ``insats`` serves, directly (hops 0) and transitively, with paths."""
-    return select(dataset, "insats_goals", {"insats": insats})
+    return select_values(dataset, "insats_goals", {"insats": insats})
 
 
 def unresolved_links(dataset: Dataset, insats: URIRef) -> list[Row]:
     """Goal statements of ``insats`` that name no goal node in the graph."""
-    return select(dataset, "unresolved_links", {"insats": insats})
+    return select_values(dataset, "unresolved_links", {"insats": insats})
 
 
 def gaps(
@@ -100,7 +143,7 @@ def gaps(
         scheme=scheme, region=region,
         year=Literal(str(year), datatype=XSD.gYear) if year is not None else None,
     )
-    rows = select(dataset, "gaps", bindings)
+    rows = select_values(dataset, "gaps", bindings)
     return sorted(rows, key=lambda row: _natural(str(row["notation"] or row["goal"])))
 
 
