@@ -36,7 +36,7 @@ from malgraf.query import supports
 from malgraf.resources import load_query
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import SDG_TARGETS, rus_goal, write_tables  # noqa: E402
+from synthetic import SDG_TARGETS, rus_goal, write_tables
 
 NAIVE = """
 PREFIX mg: <https://w3id.org/malgraf/ontology#>
