@@ -394,13 +394,21 @@ _INLINE_MARKER = re.compile(
 )
 
 
-def _split_inline_markers(lines: list[Line]) -> list[Line]:
-    """Split a line where a sentence ends and a marker starts: ``… region. Regional prioritering: …``."""
+def _split_inline_markers(lines: list[Line]) -> tuple[list[Line], list[int]]:
+    """Split a line where columns merged (a double space) or a sentence ends and a marker starts.
+
+    ``Genomförd diplomering  Agenda 2030 mål 10 …`` and ``… region. Regional prioritering: …``.
+    Returns the new lines and, for each, the index of the line it came from.
+    """
     result: list[Line] = []
-    for line in lines:
-        parts = _INLINE_MARKER.split(line.text) if line.stripped else [line.text]
-        result.extend(Line(line.number, part) for part in parts)
-    return result
+    origin: list[int] = []
+    for position, line in enumerate(lines):
+        columns = re.split(r"(?<=\S)\s{2,}(?=\S)", line.text.strip()) if position and line.stripped else [line.text]
+        for column in columns:
+            for part in _INLINE_MARKER.split(column):
+                result.append(Line(line.number, part))
+                origin.append(position)
+    return result, origin
 
 
 def _continues_goal(lines: list[Line], index: int, start: int) -> bool:
@@ -415,7 +423,8 @@ def read_goal_column(
     lines: list[Line], lanskod: str, region: str, memory: RegionGoalMemory | None = None
 ) -> tuple[list[GoalStatement], int]:
     """The goal statements of a row's goal column and the index where the column starts."""
-    lines = _split_inline_markers(lines)
+    original = len(lines)
+    lines, origin = _split_inline_markers(lines)
     start, marked = goal_column_start(lines, region, memory)
     blocks: list[_Block] = []
     current = _Block("rus", "", "marker" if marked else "inferred")
@@ -437,7 +446,7 @@ def read_goal_column(
     statements: list[GoalStatement] = []
     for block in blocks:
         statements.extend(_read_block(block, lanskod, region, memory))
-    return _unique(statements), start
+    return _unique(statements), (origin[start] if start < len(lines) else original)
 
 
 def _unique(statements: list[GoalStatement]) -> list[GoalStatement]:
