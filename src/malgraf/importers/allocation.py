@@ -20,13 +20,13 @@ ITEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("företagsstöd", re.compile(r"företagsstöd|stöd till företag|regionala företagsstöd", re.I)),
     ("utvärdering", re.compile(r"utvärdering|uppföljning och utvärdering", re.I)),
     ("projekt", re.compile(r"\bprojekt\w*|projektverksamhet|projektstöd", re.I)),
-    ("totalt", re.compile(r"utbetalningsram|totalt|sammanlagt|anslaget\b|ramen\b|tilldelade?s?\b|"
-                          r"beslutsram|tilldelning", re.I)),
+    ("totalt", re.compile(r"utbetalningsram|anslagsram|totalt|sammanlagt|anslag(?:et)?\b|ramen\b|"
+                          r"tilldela\w*|beslutsram|tilldelning", re.I)),
 )
 """What an amount is for, told by the words next to it; the first that matches wins."""
 
 _AMOUNT = re.compile(
-    r"(?<![\d,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:,\d+)?)\s*"
+    r"(?<![\d,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:,\s?\d+)?)\s*"
     r"(miljarder|miljard|miljoner|mnkr|mkr|msek|mln|kronor|kr|tkr)\b",
     re.I,
 )
@@ -134,30 +134,42 @@ def _answers(lines: list[str], region: str, first: int, last: int) -> list[Answe
 
 
 def _allocations(lines: list[str], region: str, answer: Answer) -> list[Allocation]:
-    """Amounts in the first answer (why the grant was split as it was), each with its item."""
+    """Amounts in the first answer (why the grant was split as it was), each with its item.
+
+    The answer is read as one text, so an amount and the words naming it may wrap across lines;
+    each amount keeps the line it starts on.
+    """
     found: list[Allocation] = []
     seen: set[tuple[str, Decimal]] = set()
+    starts: list[tuple[int, int]] = []
+    parts: list[str] = []
+    offset = 0
     for number in range(answer.first_line, answer.last_line + 1):
         text = lines[number - 1].strip()
-        for match in _AMOUNT.finditer(text):
-            after = text[match.end():match.end() + 60]
-            before = text[max(0, match.start() - 60):match.start()]
-            item = _item(after.split(".")[0]) or _item(before.split(".")[-1])
-            if item is None:
-                continue
-            amount = amount_in_sek(match.group(1), match.group(2))
-            if (item, amount) in seen or amount == 0:
-                continue
-            seen.add((item, amount))
-            found.append(Allocation(region, LANSKOD[region], item, amount, _sentence(text, match.start()),
-                                    number))
+        if not text:
+            continue
+        starts.append((offset, number))
+        parts.append(text)
+        offset += len(text) + 1
+    text = " ".join(parts)
+    for match in _AMOUNT.finditer(text):
+        after = text[match.end():match.end() + 60]
+        before = text[max(0, match.start() - 60):match.start()]
+        item = _item(after.split(".")[0][:45]) or _item(before.split(".")[-1][-45:])
+        if item is None:
+            continue
+        amount = amount_in_sek(match.group(1), match.group(2))
+        if (item, amount) in seen or amount == 0:
+            continue
+        seen.add((item, amount))
+        line = max(number for start, number in starts if start <= match.start())
+        found.append(Allocation(region, LANSKOD[region], item, amount, _sentence(text, match.start()), line))
     return found
 
 
 def _item(context: str) -> str | None:
-    words = context[:45]
     for item, pattern in ITEMS:
-        if pattern.search(words):
+        if pattern.search(context):
             return item
     return None
 
