@@ -32,7 +32,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from malgraf.graph import add_triples
-from malgraf.importers.layout import REGION_NAMES
+from malgraf.importers.layout import LANSKOD, REGION_NAMES
 from malgraf.importers.tables import (
     CROSSWALK_COLUMNS,
     GOAL_LINK_COLUMNS,
@@ -40,15 +40,6 @@ from malgraf.importers.tables import (
     load_year,
 )
 from malgraf.namespaces import GRAPH
-
-LANSKOD: dict[str, str] = {
-    "Stockholm": "01", "Uppsala": "03", "Sörmland": "04", "Östergötland": "05", "Jönköping": "06",
-    "Kronoberg": "07", "Kalmar": "08", "Gotland": "09", "Blekinge": "10", "Skåne": "12", "Halland": "13",
-    "Västra Götaland": "14", "Värmland": "17", "Örebro": "18", "Västmanland": "19", "Dalarna": "20",
-    "Gävleborg": "21", "Västernorrland": "22", "Jämtland Härjedalen": "23", "Västerbotten": "24",
-    "Norrbotten": "25",
-}
-"""The appendix's region names → länskod (every name in ``REGION_NAMES``)."""
 
 SDG_TARGETS = ("4.4", "5.5", "7.2", "8.2", "8.3", "8.5", "9.1", "9.2", "9.5", "11.2", "11.3", "12.5",
                "13.2", "17.17")

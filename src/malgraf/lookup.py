@@ -101,6 +101,17 @@ def _expand_curie(text: str, prefixes: Iterable[str]) -> URIRef | None:
     return None
 
 
+def _by_iri(index: _Index, text: str, prefixes: Iterable[str], what: str) -> URIRef | None:
+    """The IRI ``text`` names (as an IRI or CURIE) if it is in ``index``; None if ``text`` is no IRI."""
+    iri = _expand_curie(text, prefixes)
+    if iri is None:
+        return None
+    if iri in index.display:
+        return iri
+    raise LookupFailedError(f"no {what} {text!r} in the graph; closest matches:",
+                            index.closest(str(iri).rsplit("/", 1)[-1]))
+
+
 def goal_index(dataset: Dataset) -> _Index:
     """All goals with their labels and notations."""
     index = _Index()
@@ -118,13 +129,7 @@ def resolve_goal(dataset: Dataset, text: str, index: _Index | None = None) -> UR
     A bare notation shared by an SDG target and another scheme resolves to the SDG target.
     """
     index = index or goal_index(dataset)
-    iri = _expand_curie(text, GOAL_PREFIXES)
-    if iri is not None:
-        if iri in index.display:
-            return iri
-        raise LookupFailedError(f"no goal {text!r} in the graph; closest matches:",
-                                index.closest(str(iri).rsplit("/", 1)[-1]))
-    return index.find(text, "goal")
+    return _by_iri(index, text, GOAL_PREFIXES, "goal") or index.find(text, "goal")
 
 
 def resolve_insats(dataset: Dataset, text: str) -> URIRef:
@@ -137,12 +142,7 @@ def resolve_insats(dataset: Dataset, text: str) -> URIRef:
         display = f"{name} ({row['regionName']} {row['year']}, avsnitt {row['section']})"
         index.add(insats, display, name)
         index.add(insats, display, str(insats)[len(str(INSATS)):], notation=True)
-    iri = _expand_curie(text, ("insats",))
-    if iri is not None:
-        if iri in index.display:
-            return iri
-        raise LookupFailedError(f"no insats {text!r} in the graph")
-    return index.find(text, "insats")
+    return _by_iri(index, text, ("insats",), "insats") or index.find(text, "insats")
 
 
 def resolve_region(dataset: Dataset, text: str) -> URIRef:
@@ -152,11 +152,9 @@ def resolve_region(dataset: Dataset, text: str) -> URIRef:
         region = row["region"]
         assert isinstance(region, URIRef)
         index.add(region, str(row["shortName"]), str(row["text"]), notation=True)
-    iri = _expand_curie(text, ("region",))
-    if iri is not None:
-        if iri in index.display:
-            return iri
-        raise LookupFailedError(f"no region {text!r} in the graph")
+    found = _by_iri(index, text, ("region",), "region")
+    if found is not None:
+        return found
     wanted = normalise(text)
     exact = index.notations.get(wanted, set())
     if len(exact) == 1:
