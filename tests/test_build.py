@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from malgraf.cli import main
@@ -49,3 +50,22 @@ def test_broken_turtle_names_file_and_line_and_writes_nothing(tmp_path: Path) ->
     assert result.output.startswith(f"Error: {broken}:3: ")
     assert not out.exists()
     assert list(tmp_path.iterdir()) == [broken]
+
+
+def test_built_graph_opens_from_its_on_disk_store_when_current(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    from malgraf.graph import index_path, open_store
+
+    out = tmp_path / "graph.nq"
+    assert CliRunner().invoke(main, ["build", "--out", str(out)]).exit_code == 0
+    assert (index_path(out) / "store").is_dir()
+    on_disk = open_store(out)
+    with pytest.raises((OSError, RuntimeError)):
+        on_disk.add(ox.Quad(ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/b"),
+                            ox.NamedNode("http://example.org/c")))
+    count = len(on_disk)
+    del on_disk
+    out.write_text(out.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    in_memory = open_store(out)
+    assert len(in_memory) == count - 1

@@ -15,7 +15,7 @@ from rdflib import Dataset, URIRef
 
 from malgraf.errors import LookupFailedError
 from malgraf.namespaces import INSATS, PREFIXES
-from malgraf.query import select
+from malgraf.query import select, select_values
 
 GOAL_PREFIXES = ("sdg", "eruf", "ns", "rus", "theme")
 """CURIE prefixes a goal may be written with."""
@@ -115,7 +115,7 @@ def _by_iri(index: _Index, text: str, prefixes: Iterable[str], what: str) -> URI
 def goal_index(dataset: Dataset) -> _Index:
     """All goals with their labels and notations."""
     index = _Index()
-    for row in select(dataset, "goal_labels"):
+    for row in select_values(dataset, "goal_labels"):
         goal = row["goal"]
         assert isinstance(goal, URIRef)
         display = str(row["prefLabel"] or goal)
