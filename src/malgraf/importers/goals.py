@@ -81,6 +81,7 @@ MARKERS: tuple[Marker, ...] = (
     _m("rus", "mål", r"^i\s+linje\s+med\s+(?:den\s+)?regionala\s+utvecklingsstrategin\w*"),
     _m("rus", "mål", r"^RUS\s+(?=samtliga\b|\d{1,2}(?:\.\d)+\s)"),
     _m("rus", "mål", r"^mål\s+enligt\s+RUS"),
+    _m("rus", "mål", r"^RUS\b[^:]{0,45}:"),
 )
 """Markers, most specific first. Each matches at the start of a (stripped) line."""
 
@@ -306,7 +307,9 @@ def split_statements(lines: list[Line]) -> list[tuple[str, int, int]]:
             continue
         starts_new = bool(re.match(r"^(?:[•\-–]\s|\d{1,2}[.)]?\s)", text))
         previous = current[-1].strip() if current else ""
-        if current and (starts_new or _SENTENCE_END.search(previous) or (
+        joined = " ".join(current)
+        inside_brackets = joined.count("(") > joined.count(")")
+        if current and not inside_brackets and (starts_new or _SENTENCE_END.search(previous) or (
                 text[:1].isupper() and not _CONTINUED.search(previous))):
             statements.append((" ".join(current), first, last))
             current = []
@@ -567,5 +570,6 @@ def split_parenthetical(statement: str) -> list[str]:
     found = _PARENTHETICAL.match(statement)
     if not found:
         return [statement]
-    items = re.split(r"\s*[,;]\s*|\s+och\s+(?=[A-ZÅÄÖ])", found.group("items"))
+    items = re.split(r"\s*[,;]\s*|\s+och\s+(?=[A-ZÅÄÖ])|(?<=[a-zåäö])\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+\w+\s)",
+                     found.group("items"))
     return [clean_statement(found.group("main")), *(clean_statement(i) for i in items if i.strip())]
