@@ -22,7 +22,7 @@ from rdflib.term import Node
 
 from malgraf.errors import GraphNotFoundError, InputError
 from malgraf.namespaces import GRAPH, PREFIXES
-from malgraf.resources import DATA_DIRECTORY, ONTOLOGY_FILE, REFERENCE_DIRECTORY
+from malgraf.resources import DATA_DIRECTORY, ONTOLOGY_FILE, REFERENCE_DIRECTORY, load_query
 
 DEFAULT_GRAPH_PATH = Path("build") / "malgraf.nq"
 GRAPH_PATH_VARIABLE = "MALGRAF_GRAPH"
@@ -122,9 +122,7 @@ def build_store(
 
 def quads_per_graph(store: ox.Store) -> dict[str, int]:
     """Number of quads in each named graph, keyed by graph IRI."""
-    counts = store.query(
-        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
-    )
+    counts = store.query(load_query("quads_per_graph"))
     assert isinstance(counts, ox.QuerySolutions)
     return {row["g"].value: int(row["n"].value) for row in counts}
 
