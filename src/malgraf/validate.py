@@ -43,6 +43,8 @@ SEVERITIES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 
 Key = tuple[str, Identifier, Identifier | None]
 """A finding as an engine reports it: rule id, focus node, offending value (None for a count)."""
+Details = dict[str, object]
+"""A focus node's name, lanskod, regionName, firstLine and lastLine (rdflib terms or None)."""
 
 
 class CannotLoadError(MalgrafError):
@@ -285,15 +287,34 @@ class PreparedQueries(Graph):
         return super().query(query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs)
 
 
-def check_sparql(dataset: Dataset, rules: Iterable[Rule]) -> set[Key]:
-    """The fast path: each rule's ``validate_<rule>.rq`` query, run where the dataset lives."""
-    keys: set[Key] = set()
+def check_sparql(dataset: Dataset, rules: Iterable[Rule]) -> dict[Key, Details]:
+    """The fast path: each rule's ``validate_<rule>.rq`` query, run where the dataset lives.
+
+    Each key comes with the focus node's name, region and source lines, which the queries return too.
+    """
+    found: dict[Key, Details] = {}
     for rule in rules:
         for row in select(dataset, rule.query):
             focus, value = row["focus"], row["value"]
             assert isinstance(focus, Identifier)
-            keys.add((rule.id, focus, value if isinstance(value, Identifier) else None))
-    return keys
+            key = (rule.id, focus, value if isinstance(value, Identifier) else None)
+            if key not in found or _better(row, found[key]):
+                found[key] = row
+    return found
+
+
+def describe(dataset: Dataset, keys: Iterable[Key]) -> dict[Key, Details]:
+    """``keys`` with the name, region and source lines of their focus nodes (``validate_details``)."""
+    keys = list(keys)
+    wanted = {focus for _, focus, _ in keys}
+    details: dict[Identifier, Details] = {}
+    if wanted:
+        for row in select(dataset, "validate_details"):
+            focus = row["focus"]
+            if isinstance(focus, Identifier) and focus in wanted and (
+                    focus not in details or _better(row, details[focus])):
+                details[focus] = row
+    return {key: details.get(key[1], {}) for key in keys}
 
 
 def check_shacl(graph: Graph, shapes: Graph, rules: Iterable[Rule]) -> set[Key]:
@@ -330,35 +351,28 @@ def validate(dataset: Dataset, engine: str = "sparql", shapes_path: Path | None 
     shapes = load_shapes(shapes_path or SHAPES_FILE)
     known = rules(shapes)
     if engine == "shacl":
-        keys = check_shacl(memory_graph(dataset), shapes, known)
+        found = describe(dataset, check_shacl(memory_graph(dataset), shapes, known))
     elif engine == "sparql":
-        keys = check_sparql(dataset, known)
+        found = check_sparql(dataset, known)
     else:
         raise ValueError(f"engine {engine!r} is not one of {', '.join(ENGINES)}")
-    findings = explain(dataset, keys, known)
+    findings = explain(dataset, found, known)
     return Report(findings=findings, summary=goal_summary(dataset, findings), engine=engine)
 
 
-def explain(dataset: Dataset, keys: Iterable[Key], known: Iterable[Rule]) -> list[Finding]:
-    """Findings for ``keys``, with the name, region and source lines of each focus node, sorted."""
+def explain(dataset: Dataset, found: Mapping[Key, Details], known: Iterable[Rule]) -> list[Finding]:
+    """Findings for the keys in ``found`` and their details, sorted by region, rule and source line.
+
+    An insats whose goals could not be resolved gets what it stated, and where, from ``dataset``.
+    """
     by_id = {rule.id: rule for rule in known}
-    keys = list(keys)
-    wanted = {focus for _, focus, _ in keys}
-    details: dict[Identifier, dict[str, object]] = {}
-    if wanted:
-        for row in select(dataset, "validate_details"):
-            focus = row["focus"]
-            if isinstance(focus, Identifier) and focus in wanted and (
-                    focus not in details or _better(row, details[focus])):
-                details[focus] = row
     stated: dict[Identifier, list[Statement]] = {}
-    if any(rule_id == "insats-goal-unresolved" for rule_id, _, _ in keys):
+    if any(rule_id == "insats-goal-unresolved" for rule_id, _, _ in found):
         for row in select(dataset, "validate_unresolved_statements"):
             stated.setdefault(row["focus"], []).append(  # type: ignore[arg-type]
                 Statement(str(row["statement"] or ""), _int(row["firstLine"]), _int(row["lastLine"])))
     findings = []
-    for rule_id, focus, value in keys:
-        row = details.get(focus, {})
+    for (rule_id, focus, value), row in found.items():
         findings.append(Finding(
             rule=by_id[rule_id], focus=focus, value=value, name=str(row.get("name") or ""),
             lanskod=str(row.get("lanskod") or ""), region_name=str(row.get("regionName") or ""),
@@ -368,12 +382,13 @@ def explain(dataset: Dataset, keys: Iterable[Key], known: Iterable[Rule]) -> lis
     return sorted(findings, key=_place)
 
 
-def _better(row: dict[str, object], current: dict[str, object]) -> bool:
+def _better(row: Details, current: Details) -> bool:
     """Of two detail rows of one node, prefer the Swedish name and the lowest länskod (stable output)."""
-    def rank(r: dict[str, object]) -> tuple[bool, str, str]:
+    def rank(r: Details) -> tuple[bool, str, str, str, str, str]:
         name = r.get("name")
         return (not (isinstance(name, Literal) and name.language == "sv"), str(r.get("lanskod") or "~"),
-                str(name or ""))
+                str(name or ""), str(r.get("regionName") or ""), str(r.get("firstLine") or ""),
+                str(r.get("lastLine") or ""))
     return rank(row) < rank(current)
 
 
