@@ -69,3 +69,16 @@ def test_built_graph_opens_from_its_on_disk_store_when_current(tmp_path: Path) -
     out.write_text(out.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
     in_memory = open_store(out)
     assert len(in_memory) == count - 1
+
+
+def test_commands_build_the_default_graph_once_when_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    graph = tmp_path / "default.nq"
+    monkeypatch.setenv("MALGRAF_GRAPH", str(graph))
+    runner = CliRunner()
+    first = runner.invoke(main, ["supports", "sdg:7"])
+    assert first.exit_code == 0, first.output
+    assert f"Built the graph first: {graph}" in first.output and graph.is_file()
+    built_at = graph.stat().st_mtime_ns
+    second = runner.invoke(main, ["supports", "sdg:7"])
+    assert second.exit_code == 0 and "Built the graph first" not in second.output
+    assert graph.stat().st_mtime_ns == built_at
