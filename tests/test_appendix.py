@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from malgraf.cli import main
 from malgraf.importers.appendix import Appendix, InsatsRecord, parse_appendix, tables
-from malgraf.importers.goals import sdg_line, split_parenthetical
+from malgraf.importers.goals import eruf_goals, sdg_line, split_parenthetical
 from malgraf.resources import DATA_DIRECTORY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,3 +147,20 @@ def test_an_unknown_region_is_refused_with_its_line(tmp_path: Path) -> None:
     assert code == 1
     assert ":452: Region: unknown region 'Dalarnia'" in output
     assert written == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ERUF Övre Norrland • PO2.6 Främja övergången till en cirkulär ekonomi",
+         ["eruf:RSO2.6", "eruf:programme-ovre-norrland"]),
+        ("Specifikt mål 1.3", ["eruf:RSO1.3"]),
+        ("RSO1.3", ["eruf:RSO1.3"]),
+        ("Mål 1: Ett smartare Europa", ["eruf:PO1"]),
+        ("1.4 - Utveckla färdigheter för smart specialisering", ["eruf:RSO1.4"]),
+        ("Regionalfondsprogram för Skåne-Blekinge 2021–2027", ["eruf:programme-skane-blekinge"]),
+        ("Interreg Aurora", ["eruf:programme-interreg-aurora"]),
+    ],
+)
+def test_eruf_objectives_and_programmes_resolve_from_codes_and_names(text: str, expected: list[str]) -> None:
+    assert eruf_goals(text, in_eruf_block=True) == expected
