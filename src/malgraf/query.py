@@ -118,9 +118,13 @@ def supports(
         goal=goal, region=region,
         year=Literal(str(year), datatype=XSD.gYear) if year is not None else None,
         section=Literal(section) if section is not None else None,
-        hops=Literal(0) if direct else None,
+        direct=goal if direct else None,
     )
+    paths = {row["reach"]: row for row in select_values(dataset, "reach_paths", {"goal": goal})}
     rows = select_values(dataset, "supports", bindings)
+    for row in rows:
+        path = paths[row.pop("reach")]
+        row.update(via=path["via"], hops=path["hops"], path=path["path"], pathLabel=path["pathLabel"])
     return sorted(rows, key=lambda r: (str(r["regionName"]), str(r["name"] or ""), str(r["insats"]),
                                        int(r["hops"]), str(r["direct"])))  # type: ignore[call-overload]
 
