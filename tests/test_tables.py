@@ -85,3 +85,16 @@ def test_not_utf8_is_reported(tmp_path: Path) -> None:
     (data / "insatser.csv").write_bytes(text.encode("latin-1"))
     with pytest.raises(InputError, match=r"insatser\.csv: not UTF-8"):
         load_year(data)
+
+
+def test_a_rus_goal_belongs_to_the_region_its_iri_names(tmp_path: Path) -> None:
+    data = tmp_path / "2023"
+    shutil.copytree(MINI, data)
+    header, rest = (data / "goal_links.csv").read_text(encoding="utf-8").split("\n", 1)
+    cited = "2023-3-09-01,rus,Stärkt attraktivitet,rus:10-attraktivitet,mål,marker,10207,10207"
+    (data / "goal_links.csv").write_text(f"{header}\n{cited}\n{rest}", encoding="utf-8")
+    graph = load_year(data)
+    assert set(graph.objects(RUS["10-attraktivitet"], MG.region)) == {REGION["10"]}
+    result = CliRunner().invoke(main, ["validate", str(data), "--format", "csv"])
+    assert result.exit_code == 1
+    assert "insats-goal-other-region" in result.output and "2023-3-09-01" in result.output

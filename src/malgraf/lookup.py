@@ -17,7 +17,7 @@ from malgraf.errors import LookupFailedError
 from malgraf.namespaces import INSATS, PREFIXES
 from malgraf.query import select, select_values
 
-GOAL_PREFIXES = ("sdg", "eruf", "ns", "rus", "theme")
+GOAL_PREFIXES = ("sdg", "eruf", "ns", "rus")
 """CURIE prefixes a goal may be written with."""
 
 _NOTATION_PREFERENCE = ("http://metadata.un.org/sdg/", str(PREFIXES["eruf"]))

@@ -19,6 +19,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from malgraf.errors import InputError
+from malgraf.importers.layout import LANSKOD
 from malgraf.namespaces import INSATS, MG, NS, PREFIXES, REGION, RUS, SOURCE, THEME
 
 INSATS_COLUMNS = (
@@ -98,8 +99,8 @@ def expand_goal(curie: str) -> URIRef:
     if curie.startswith(("http://", "https://")):
         return URIRef(curie)
     prefix, _, local = curie.partition(":")
-    if prefix not in ("sdg", "eruf", "ns", "rus", "theme") or not local or " " in local:
-        raise ValueError(f"{curie!r} is not a goal CURIE (sdg:, eruf:, ns:, rus: or an IRI)")
+    if prefix not in ("sdg", "eruf", "ns", "rus") or not local or " " in local:
+        raise ValueError(f"{curie!r} is not a goal CURIE (sdg:, eruf:, ns:, rus:) or IRI")
     return URIRef(str(PREFIXES[prefix]) + local)
 
 
@@ -247,7 +248,17 @@ def _load_goal_links(
         graph.append((link, MG.goal, goal))
         graph.append((insats, MG.contributesTo, goal))
         if goal.startswith(str(RUS)):
-            _add_rus_goal(graph, goal, lanskod, region, kind, statement, row.get("level"))
+            owner = _rus_owner(goal) or lanskod
+            _add_rus_goal(graph, goal, owner, _REGION_NAMES.get(owner, region), kind, statement, row.get("level"))
+
+
+_REGION_NAMES = {code: name for name, code in LANSKOD.items()}
+
+
+def _rus_owner(goal: URIRef) -> str | None:
+    """The länskod a RUS goal IRI names (``rus:10-…`` → ``10``), if it names one."""
+    code = str(goal)[len(str(RUS)):].split("-", 1)[0]
+    return code if code in _KNOWN_LANSKOD else None
 
 
 def _add_rus_goal(
