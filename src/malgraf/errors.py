@@ -35,6 +35,12 @@ class GraphNotFoundError(MalgrafError):
     """The built graph file is missing; run ``malgraf build`` first."""
 
 
+class CannotLoadError(MalgrafError):
+    """Data or shapes could not be loaded, so nothing was validated (exit 2, as pySHACL does)."""
+
+    exit_code = 2
+
+
 class LookupFailedError(MalgrafError):
     """A goal, insats or region given by the user matched nothing, or more than one thing."""
 

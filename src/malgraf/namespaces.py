@@ -21,6 +21,8 @@ THEME = Namespace(BASE + "id/theme/")
 SOURCE = Namespace(BASE + "id/source/")
 GRAPH = Namespace(BASE + "graph/")
 """Named graphs, one per source."""
+SHAPES = Namespace(BASE + "shapes#")
+"""The SHACL shapes in ``ontology/shapes.ttl``."""
 
 SDG = Namespace("http://metadata.un.org/sdg/")
 SDGO = Namespace("http://metadata.un.org/sdg/ontology#")
@@ -65,6 +67,7 @@ __all__ = [
     "SDG",
     "SDGO",
     "SH",
+    "SHAPES",
     "SKOS",
     "SOURCE",
     "THEME",

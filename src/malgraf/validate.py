@@ -20,20 +20,19 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import NamespaceManager
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
-from malgraf.errors import InputError, MalgrafError
+from malgraf.errors import CannotLoadError, InputError, MalgrafError
 from malgraf.graph import build_store, load_turtle, open_store
-from malgraf.namespaces import BASE, DCTERMS, MG, PREFIXES, RDF, RDFS, SH
+from malgraf.namespaces import DCTERMS, MG, PREFIXES, RDF, RDFS, SH
 from malgraf.query import insatser_per_region, select
 from malgraf.resources import SHAPES_FILE
 
-SHAPES = Namespace(BASE + "shapes#")
 """The shapes in ``ontology/shapes.ttl``, one per rule."""
 
 ENGINES = ("sparql", "shacl")
@@ -45,12 +44,6 @@ Key = tuple[str, Identifier, Identifier | None]
 """A finding as an engine reports it: rule id, focus node, offending value (None for a count)."""
 Details = dict[str, object]
 """A focus node's name, lanskod, regionName, firstLine and lastLine (rdflib terms or None)."""
-
-
-class CannotLoadError(MalgrafError):
-    """Data or shapes could not be loaded, so nothing was validated (exit 2, as pySHACL does)."""
-
-    exit_code = 2
 
 
 @contextmanager
