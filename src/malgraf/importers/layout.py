@@ -140,7 +140,7 @@ def _starts_row(text: str, region: str, previous: str, same_region: bool) -> boo
     previous one (``… drivs av`` / ``Region``) only counts against a row of the same region.
     """
     rest = text.strip()[len(region):].strip()
-    if not rest or rest[0].islower() or rest.startswith(("län", "Region ")):
+    if not rest or rest[0].islower() or rest[0] in "–-,.;:)”’" or rest.startswith(("län", "Region ")):
         return False
     return not (same_region and _CONTINUES.search(previous))
 
