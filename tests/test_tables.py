@@ -98,3 +98,19 @@ def test_a_rus_goal_belongs_to_the_region_its_iri_names(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["validate", str(data), "--format", "csv"])
     assert result.exit_code == 1
     assert "insats-goal-other-region" in result.output and "2023-3-09-01" in result.output
+
+
+def test_section_8_records_become_allocation_and_answer_nodes() -> None:
+    from decimal import Decimal
+
+    from malgraf.namespaces import ID
+    from malgraf.resources import DATA_DIRECTORY
+
+    graph = load_year(DATA_DIRECTORY / "2023")
+    allocations = set(graph.subjects(RDF.type, MG.Allocation))
+    assert allocations and all(str(node).startswith(str(ID["allocation/2023-"])) for node in allocations)
+    blekinge = {(str(graph.value(a, MG.allocationItem)), graph.value(a, MG.amountSek).toPython())
+                for a in allocations if (a, MG.region, REGION["10"]) in graph}
+    assert ("projekt", Decimal(29_700_000)) in blekinge
+    answers = [a for a in graph.subjects(RDF.type, MG.ReportAnswer) if (a, MG.region, REGION["10"]) in graph]
+    assert len(answers) == 6 and all(graph.value(a, MG.sourceFirstLine) is not None for a in answers)

@@ -16,11 +16,7 @@ FORMATS = ("table", "csv", "json", "md")
 
 def plain(value: object) -> str:
     """A cell's text: IRIs as they are, literals as their lexical form, None as empty."""
-    if value is None:
-        return ""
-    if isinstance(value, Literal):
-        return str(value)
-    return str(value)
+    return "" if value is None else str(value)
 
 
 def json_value(value: object) -> object:

@@ -28,7 +28,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
 from malgraf.errors import CannotLoadError, InputError, MalgrafError
-from malgraf.graph import build_store, load_turtle, open_store
+from malgraf.graph import build_store, load_turtle
 from malgraf.namespaces import DCTERMS, MG, PREFIXES, RDF, RDFS, SH
 from malgraf.query import insatser_per_region, select
 from malgraf.resources import SHAPES_FILE
@@ -237,12 +237,6 @@ def load_inputs(paths: Sequence[Path]) -> ox.Store:
             else:
                 raise InputError(path, "not a Turtle file (.ttl), a CSV file or a directory of CSV files")
         return build_store(directories, data_loader=load_year, extra_turtle=turtle)
-
-
-def load_graph(path: Path | None = None) -> ox.Store:
-    """The built graph (``malgraf build``), or a ``CannotLoadError`` saying why not."""
-    with cannot_load():
-        return open_store(path)
 
 
 def memory_graph(dataset: Dataset) -> Graph:

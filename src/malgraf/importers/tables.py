@@ -20,7 +20,7 @@ from rdflib.term import Node
 
 from malgraf.errors import InputError
 from malgraf.importers.layout import LANSKOD
-from malgraf.namespaces import INSATS, MG, NS, PREFIXES, REGION, RUS, SOURCE, THEME
+from malgraf.namespaces import ID, INSATS, MG, NS, PREFIXES, REGION, RUS, SOURCE, THEME
 
 INSATS_COLUMNS = (
     "id", "year", "section", "region", "lanskod", "name", "description", "outputs", "effects",
@@ -323,17 +323,23 @@ def _amount(row: CsvRow) -> Decimal:
                          field="amount_sek") from None
 
 
+def _regional_record(graph: Triples, row: CsvRow, kind: str, cls: URIRef, year: str, source: URIRef) -> URIRef:
+    """The node of one §8 record (an allocation amount or an answer) with its region, year and source."""
+    lanskod = _lanskod(row)
+    node = ID[f"{kind}/{year}-{lanskod}-{row.number}"]
+    graph.append((node, RDF.type, cls))
+    graph.append((node, MG.region, region_iri(lanskod)))
+    graph.append((node, MG.year, Literal(year, datatype=XSD.gYear)))
+    graph.append((node, PROV.wasDerivedFrom, source))
+    return node
+
+
 def _load_allocations(graph: Triples, path: Path, year: str, source: URIRef) -> None:
     for row in read_csv(path, ALLOCATION_COLUMNS):
-        lanskod = _lanskod(row)
-        node = URIRef(f"{INSATS}{year}-allocation-{lanskod}-{row.number}")
-        graph.append((node, RDF.type, MG.Allocation))
-        graph.append((node, MG.region, region_iri(lanskod)))
-        graph.append((node, MG.year, Literal(year, datatype=XSD.gYear)))
+        node = _regional_record(graph, row, "allocation", MG.Allocation, year, source)
         graph.append((node, MG.allocationItem, Literal(row.required("item"))))
         graph.append((node, MG.amountSek, Literal(_amount(row), datatype=XSD.decimal)))
         graph.append((node, MG.statement, Literal(row.get("statement"), lang="sv")))
-        graph.append((node, PROV.wasDerivedFrom, source))
         line = row.integer("source_line")
         graph.append((node, MG.sourceFirstLine, Literal(line)))
         graph.append((node, MG.sourceLastLine, Literal(line)))
@@ -341,14 +347,11 @@ def _load_allocations(graph: Triples, path: Path, year: str, source: URIRef) -> 
 
 def _load_answers(graph: Triples, path: Path, year: str, source: URIRef) -> None:
     for row in read_csv(path, ANSWER_COLUMNS):
-        lanskod = _lanskod(row)
-        node = URIRef(f"{INSATS}{year}-answer-{lanskod}-{row.number}")
-        graph.append((node, RDF.type, MG.ReportAnswer))
-        graph.append((node, MG.region, region_iri(lanskod)))
-        graph.append((node, MG.year, Literal(year, datatype=XSD.gYear)))
+        node = _regional_record(graph, row, "answer", MG.ReportAnswer, year, source)
         graph.append((node, MG.question, Literal(row.required("question"), lang="sv")))
         graph.append((node, MG.statement, Literal(row.get("answer"), lang="sv")))
-        _provenance(graph, node, source, row, "source_first_line", "source_last_line")
+        graph.append((node, MG.sourceFirstLine, Literal(row.integer("source_first_line"))))
+        graph.append((node, MG.sourceLastLine, Literal(row.integer("source_last_line"))))
 
 
 __all__ = [
