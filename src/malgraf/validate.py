@@ -14,12 +14,15 @@ import io
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from oxrdflib._converter import from_ox, to_ox
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import NamespaceManager
 from rdflib.plugins.sparql import prepareQuery
@@ -29,9 +32,9 @@ from rdflib.term import Identifier, Node
 
 from malgraf.errors import CannotLoadError, InputError, MalgrafError
 from malgraf.graph import build_store, load_turtle
-from malgraf.namespaces import DCTERMS, MG, PREFIXES, RDF, RDFS, SH
-from malgraf.query import insatser_per_region, select
-from malgraf.resources import SHAPES_FILE
+from malgraf.namespaces import DCTERMS, MG, PREFIXES, RDF, RDFS, SH, SKOS
+from malgraf.query import insatser_per_region
+from malgraf.resources import SHAPES_FILE, load_query
 
 """The shapes in ``ontology/shapes.ttl``, one per rule."""
 
@@ -42,8 +45,6 @@ SEVERITIES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 
 Key = tuple[str, Identifier, Identifier | None]
 """A finding as an engine reports it: rule id, focus node, offending value (None for a count)."""
-Details = dict[str, object]
-"""A focus node's name, lanskod, regionName, firstLine and lastLine (rdflib terms or None)."""
 
 
 @contextmanager
@@ -129,10 +130,6 @@ def _lines(first: int | None, last: int | None) -> str:
     if last is None or last == first:
         return str(first)
     return f"{first}–{last}"
-
-
-def _int(value: object) -> int | None:
-    return int(value) if isinstance(value, Literal) else None
 
 
 @dataclass(frozen=True)
@@ -274,34 +271,123 @@ class PreparedQueries(Graph):
         return super().query(query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs)
 
 
-def check_sparql(dataset: Dataset, rules: Iterable[Rule]) -> dict[Key, Details]:
+def native_store(dataset: Dataset) -> ox.Store:
+    """The pyoxigraph store behind ``dataset`` (``as_dataset`` or ``open_dataset``)."""
+    store = dataset.store
+    if not isinstance(store, OxigraphStore):
+        raise TypeError("validation runs on an Oxigraph-backed dataset (malgraf.graph.as_dataset)")
+    return store._inner
+
+
+def check_sparql(dataset: Dataset, rules: Iterable[Rule], workers: int = 2) -> set[Key]:
     """The fast path: each rule's ``validate_<rule>.rq`` query, run where the dataset lives.
 
-    Each key comes with the focus node's name, region and source lines, which the queries return too.
+    The queries run ``workers`` at a time: Oxigraph lets go of Python while it evaluates.
     """
-    found: dict[Key, Details] = {}
-    for rule in rules:
-        for row in select(dataset, rule.query):
-            focus, value = row["focus"], row["value"]
-            assert isinstance(focus, Identifier)
-            key = (rule.id, focus, value if isinstance(value, Identifier) else None)
-            if key not in found or _better(row, found[key]):
-                found[key] = row
+    store = native_store(dataset)
+
+    def run(rule: Rule) -> set[Key]:
+        solutions = store.query(load_query(rule.query), use_default_graph_as_union=True)
+        assert isinstance(solutions, ox.QuerySolutions)
+        return {(rule.id, cast(Identifier, _identifier(solution["focus"])), _identifier(solution["value"]))
+                for solution in solutions}
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return set().union(*pool.map(run, rules))
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a focus node is: its name, region (länskod and short name) and source lines."""
+
+    name: str = ""
+    lanskod: str = ""
+    region_name: str = ""
+    first_line: int | None = None
+    last_line: int | None = None
+
+
+_NAME = (ox.NamedNode(DCTERMS.title), ox.NamedNode(SKOS.prefLabel))
+_REGION, _LANSKOD, _SHORT_NAME = ox.NamedNode(MG.region), ox.NamedNode(MG.lanskod), ox.NamedNode(MG.shortName)
+_FIRST_LINE, _LAST_LINE = ox.NamedNode(MG.sourceFirstLine), ox.NamedNode(MG.sourceLastLine)
+_GOAL_LINK, _GOAL, _STATEMENT = ox.NamedNode(MG.goalLink), ox.NamedNode(MG.goal), ox.NamedNode(MG.statement)
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+def describe(dataset: Dataset, foci: Iterable[Identifier]) -> dict[Identifier, Place]:
+    """Where each focus node is, looked up node by node in the store's subject index.
+
+    A report names at most a few thousand nodes; one lookup each is cheaper than a query over every
+    insats (see docs/validate.md). Of several names the Swedish one is shown, of several regions the
+    lowest länskod.
+    """
+    store = native_store(dataset)
+    regions: dict[Term, tuple[str, str]] = {}
+
+    def region(node: Term) -> tuple[str, str]:
+        if node not in regions:
+            found = _properties(store, node)
+            regions[node] = (_text(found.get(_LANSKOD)), _text(found.get(_SHORT_NAME)))
+        return regions[node]
+
+    places = {}
+    for focus in set(foci):
+        found = _properties(store, _node(focus))
+        lanskod, region_name = min((region(r) for r in found.get(_REGION, [])), default=("", ""),
+                                   key=lambda r: r[0] or "~")
+        names = [name for predicate in _NAME for name in found.get(predicate, [])]
+        places[focus] = Place(_text(names), lanskod, region_name,
+                              _number(found.get(_FIRST_LINE)), _number(found.get(_LAST_LINE)))
+    return places
+
+
+def unresolved_statements(dataset: Dataset, focus: Identifier) -> list[Statement]:
+    """What ``focus`` stated as goals that could not be resolved: goal links without a goal."""
+    store = native_store(dataset)
+    stated = []
+    for link in _properties(store, _node(focus)).get(_GOAL_LINK, []):
+        found = _properties(store, link)
+        if _GOAL not in found:
+            stated.append(Statement(_text(found.get(_STATEMENT)), _number(found.get(_FIRST_LINE)),
+                                    _number(found.get(_LAST_LINE))))
+    return sorted(stated, key=lambda s: (s.first_line if s.first_line is not None else 1 << 62, s.text))
+
+
+def _identifier(term: Term | None) -> Identifier | None:
+    """An Oxigraph term as the rdflib term pySHACL would name."""
+    return None if term is None else cast(Identifier, from_ox(term))
+
+
+def _node(term: Identifier) -> ox.NamedNode | ox.BlankNode:
+    node = to_ox(term)
+    assert isinstance(node, ox.NamedNode | ox.BlankNode)
+    return node
+
+
+def _properties(store: ox.Store, subject: Term) -> dict[ox.NamedNode, list[Term]]:
+    """Every property of ``subject`` in any graph, with its values (each once)."""
+    found: dict[ox.NamedNode, list[Term]] = {}
+    if isinstance(subject, ox.Literal):
+        return found
+    for quad in store.quads_for_pattern(subject, None, None):
+        values = found.setdefault(quad.predicate, [])
+        if quad.object not in values:
+            values.append(quad.object)  # type: ignore[arg-type]
     return found
 
 
-def describe(dataset: Dataset, keys: Iterable[Key]) -> dict[Key, Details]:
-    """``keys`` with the name, region and source lines of their focus nodes (``validate_details``)."""
-    keys = list(keys)
-    wanted = {focus for _, focus, _ in keys}
-    details: dict[Identifier, Details] = {}
-    if wanted:
-        for row in select(dataset, "validate_details"):
-            focus = row["focus"]
-            if isinstance(focus, Identifier) and focus in wanted and (
-                    focus not in details or _better(row, details[focus])):
-                details[focus] = row
-    return {key: details.get(key[1], {}) for key in keys}
+def _text(values: list[Term] | None) -> str:
+    """The text of the Swedish value, else the first by text; empty when there is none."""
+    literals = sorted((value for value in values or [] if isinstance(value, ox.Literal)),
+                      key=lambda literal: (literal.language != "sv", literal.value))
+    return literals[0].value if literals else ""
+
+
+def _number(values: list[Term] | None) -> int | None:
+    for value in values or []:
+        if isinstance(value, ox.Literal) and value.value.lstrip("-").isdigit():
+            return int(value.value)
+    return None
 
 
 def check_shacl(graph: Graph, shapes: Graph, rules: Iterable[Rule]) -> set[Key]:
@@ -338,7 +424,7 @@ def validate(dataset: Dataset, engine: str = "sparql", shapes_path: Path | None 
     shapes = load_shapes(shapes_path or SHAPES_FILE)
     known = rules(shapes)
     if engine == "shacl":
-        found = describe(dataset, check_shacl(memory_graph(dataset), shapes, known))
+        found = check_shacl(memory_graph(dataset), shapes, known)
     elif engine == "sparql":
         found = check_sparql(dataset, known)
     else:
@@ -347,36 +433,24 @@ def validate(dataset: Dataset, engine: str = "sparql", shapes_path: Path | None 
     return Report(findings=findings, summary=goal_summary(dataset, findings), engine=engine)
 
 
-def explain(dataset: Dataset, found: Mapping[Key, Details], known: Iterable[Rule]) -> list[Finding]:
-    """Findings for the keys in ``found`` and their details, sorted by region, rule and source line.
+def explain(dataset: Dataset, found: Iterable[Key], known: Iterable[Rule]) -> list[Finding]:
+    """Findings for the keys in ``found``, with where each is, sorted by region, rule and source line.
 
     An insats whose goals could not be resolved gets what it stated, and where, from ``dataset``.
     """
     by_id = {rule.id: rule for rule in known}
-    stated: dict[Identifier, list[Statement]] = {}
-    if any(rule_id == "insats-goal-unresolved" for rule_id, _, _ in found):
-        for row in select(dataset, "validate_unresolved_statements"):
-            stated.setdefault(row["focus"], []).append(  # type: ignore[arg-type]
-                Statement(str(row["statement"] or ""), _int(row["firstLine"]), _int(row["lastLine"])))
+    found = list(found)
+    places = describe(dataset, (focus for _, focus, _ in found))
     findings = []
-    for (rule_id, focus, value), row in found.items():
+    for rule_id, focus, value in found:
+        place = places[focus]
+        unresolved = unresolved_statements(dataset, focus) if rule_id == "insats-goal-unresolved" else []
         findings.append(Finding(
-            rule=by_id[rule_id], focus=focus, value=value, name=str(row.get("name") or ""),
-            lanskod=str(row.get("lanskod") or ""), region_name=str(row.get("regionName") or ""),
-            first_line=_int(row.get("firstLine")), last_line=_int(row.get("lastLine")),
-            unresolved=tuple(stated.get(focus, ())) if rule_id == "insats-goal-unresolved" else (),
+            rule=by_id[rule_id], focus=focus, value=value, name=place.name, lanskod=place.lanskod,
+            region_name=place.region_name, first_line=place.first_line, last_line=place.last_line,
+            unresolved=tuple(unresolved),
         ))
     return sorted(findings, key=_place)
-
-
-def _better(row: Details, current: Details) -> bool:
-    """Of two detail rows of one node, prefer the Swedish name and the lowest länskod (stable output)."""
-    def rank(r: Details) -> tuple[bool, str, str, str, str, str]:
-        name = r.get("name")
-        return (not (isinstance(name, Literal) and name.language == "sv"), str(r.get("lanskod") or "~"),
-                str(name or ""), str(r.get("regionName") or ""), str(r.get("firstLine") or ""),
-                str(r.get("lastLine") or ""))
-    return rank(row) < rank(current)
 
 
 def _place(finding: Finding) -> tuple[str, int, str, int, str, str]:
