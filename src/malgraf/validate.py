@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -279,10 +280,11 @@ def native_store(dataset: Dataset) -> ox.Store:
     return store._inner
 
 
-def check_sparql(dataset: Dataset, rules: Iterable[Rule], workers: int = 2) -> set[Key]:
+def check_sparql(dataset: Dataset, rules: Iterable[Rule], workers: int | None = None) -> set[Key]:
     """The fast path: each rule's ``validate_<rule>.rq`` query, run where the dataset lives.
 
-    The queries run ``workers`` at a time: Oxigraph lets go of Python while it evaluates.
+    The queries run ``workers`` at a time (default: one per CPU); Oxigraph lets go of Python while it
+    evaluates.
     """
     store = native_store(dataset)
 
@@ -292,7 +294,7 @@ def check_sparql(dataset: Dataset, rules: Iterable[Rule], workers: int = 2) -> s
         return {(rule.id, cast(Identifier, _identifier(solution["focus"])), _identifier(solution["value"]))
                 for solution in solutions}
 
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
         return set().union(*pool.map(run, rules))
 
 
@@ -326,13 +328,13 @@ def describe(dataset: Dataset, foci: Iterable[Identifier]) -> dict[Identifier, P
 
     def region(node: Term) -> tuple[str, str]:
         if node not in regions:
-            found = _properties(store, node)
+            found = _properties(store, node, (_LANSKOD, _SHORT_NAME))
             regions[node] = (_text(found.get(_LANSKOD)), _text(found.get(_SHORT_NAME)))
         return regions[node]
 
     places = {}
     for focus in set(foci):
-        found = _properties(store, _node(focus))
+        found = _properties(store, _node(focus), (*_NAME, _REGION, _FIRST_LINE, _LAST_LINE))
         lanskod, region_name = min((region(r) for r in found.get(_REGION, [])), default=("", ""),
                                    key=lambda r: r[0] or "~")
         names = [name for predicate in _NAME for name in found.get(predicate, [])]
@@ -345,8 +347,8 @@ def unresolved_statements(dataset: Dataset, focus: Identifier) -> list[Statement
     """What ``focus`` stated as goals that could not be resolved: goal links without a goal."""
     store = native_store(dataset)
     stated = []
-    for link in _properties(store, _node(focus)).get(_GOAL_LINK, []):
-        found = _properties(store, link)
+    for link in _properties(store, _node(focus), (_GOAL_LINK,)).get(_GOAL_LINK, []):
+        found = _properties(store, link, (_GOAL, _STATEMENT, _FIRST_LINE, _LAST_LINE))
         if _GOAL not in found:
             stated.append(Statement(_text(found.get(_STATEMENT)), _number(found.get(_FIRST_LINE)),
                                     _number(found.get(_LAST_LINE))))
@@ -364,15 +366,19 @@ def _node(term: Identifier) -> ox.NamedNode | ox.BlankNode:
     return node
 
 
-def _properties(store: ox.Store, subject: Term) -> dict[ox.NamedNode, list[Term]]:
-    """Every property of ``subject`` in any graph, with its values (each once)."""
+def _properties(store: ox.Store, subject: Term, predicates: Iterable[ox.NamedNode]) -> dict[ox.NamedNode, list[Term]]:
+    """The values of ``predicates`` on ``subject`` in any graph, each once.
+
+    One lookup per predicate: asking for all of an insats's properties would decode its long texts.
+    """
     found: dict[ox.NamedNode, list[Term]] = {}
     if isinstance(subject, ox.Literal):
         return found
-    for quad in store.quads_for_pattern(subject, None, None):
-        values = found.setdefault(quad.predicate, [])
-        if quad.object not in values:
-            values.append(quad.object)  # type: ignore[arg-type]
+    for predicate in predicates:
+        for quad in store.quads_for_pattern(subject, predicate, None):
+            values = found.setdefault(predicate, [])
+            if quad.object not in values:
+                values.append(quad.object)  # type: ignore[arg-type]
     return found
 
 
