@@ -91,8 +91,9 @@ def test_engines_agree_on_the_shipped_data(shipped: Dataset) -> None:
 def test_findings_say_which_insats_where_and_what_to_fix() -> None:
     report = validate(fixture("violates.ttl"))
     dangling = next(f for f in report.findings if f.rule.id == "insats-goal-unknown")
-    assert (dangling.name, dangling.lanskod, dangling.region_name) == ("Dinglande mål", "10", "Blekinge")
-    assert (dangling.first_line, dangling.last_line, dangling.lines) == (30, 39, "30–39")
+    place = dangling.place
+    assert (place.name, place.lanskod, place.region_name) == ("Dinglande mål", "10", "Blekinge")
+    assert (place.first_line, place.last_line, place.lines) == (30, 39, "30–39")
     assert dangling.message("sv") == "Målet sdg:9.99 finns inte i något målsystem som malgraf känner till."
     assert dangling.message("en") == "The goal sdg:9.99 exists in no goal system malgraf knows."
     assert dangling.fix("en").startswith("Correct the goal's id")

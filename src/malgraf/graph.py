@@ -203,6 +203,14 @@ def as_dataset(store: ox.Store) -> Dataset:
     return dataset
 
 
+def native_store(dataset: Dataset) -> ox.Store:
+    """The pyoxigraph store behind a dataset made by ``as_dataset`` or ``open_dataset``."""
+    store = dataset.store
+    if not isinstance(store, OxigraphStore):
+        raise TypeError("not an Oxigraph-backed dataset (malgraf.graph.as_dataset makes one)")
+    return store._inner
+
+
 def open_dataset(path: Path | None = None) -> Dataset:
     """Open a built graph for querying through rdflib's API."""
     return as_dataset(open_store(path))

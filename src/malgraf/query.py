@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, SKOS, XSD
 from rdflib.query import Result
 from rdflib.term import Identifier, Variable
 
+from malgraf.graph import native_store
 from malgraf.namespaces import ERUF, NS
 from malgraf.resources import load_query
 
@@ -53,11 +54,10 @@ def select_values(dataset: Dataset, name: str, bindings: Mapping[str, Identifier
 
     On Oxigraph this skips building rdflib literals, which is most of the time of a large answer.
     """
-    store = dataset.store
-    if not isinstance(store, OxigraphStore):
+    if not isinstance(dataset.store, OxigraphStore):
         return [{key: value.toPython() if isinstance(value, Literal) else value for key, value in row.items()}
                 for row in select(dataset, name, bindings)]
-    solutions = store._inner.query(  # the store's own pyoxigraph Store
+    solutions = native_store(dataset).query(
         load_query(name),
         use_default_graph_as_union=True,
         substitutions={ox.Variable(k): cast(ox.NamedNode | ox.Literal, to_ox(v)) for k, v in (bindings or {}).items()},

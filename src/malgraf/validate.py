@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any, cast
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
 from oxrdflib._converter import from_ox, to_ox
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import NamespaceManager
@@ -32,12 +31,10 @@ from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
 from malgraf.errors import CannotLoadError, InputError, MalgrafError
-from malgraf.graph import build_store, load_turtle
+from malgraf.graph import build_store, load_turtle, native_store
 from malgraf.namespaces import DCTERMS, MG, PREFIXES, RDF, RDFS, SH, SKOS
 from malgraf.query import insatser_per_region
 from malgraf.resources import SHAPES_FILE, load_query
-
-"""The shapes in ``ontology/shapes.ttl``, one per rule."""
 
 ENGINES = ("sparql", "shacl")
 REPORT_FORMATS = ("text", "json", "csv")
@@ -84,11 +81,7 @@ class Finding:
     rule: Rule
     focus: Identifier
     value: Identifier | None
-    name: str
-    lanskod: str
-    region_name: str
-    first_line: int | None
-    last_line: int | None
+    place: Place
     unresolved: tuple[Statement, ...] = ()
     """For an insats whose goals could not be resolved: what it stated, and where."""
 
@@ -105,6 +98,17 @@ class Finding:
 
     def fix(self, lang: str = "sv") -> str:
         return self.rule.fix[lang]
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a focus node is: its name, region (länskod and short name) and source lines."""
+
+    name: str = ""
+    lanskod: str = ""
+    region_name: str = ""
+    first_line: int | None = None
+    last_line: int | None = None
 
     @property
     def lines(self) -> str:
@@ -272,14 +276,6 @@ class PreparedQueries(Graph):
         return super().query(query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs)
 
 
-def native_store(dataset: Dataset) -> ox.Store:
-    """The pyoxigraph store behind ``dataset`` (``as_dataset`` or ``open_dataset``)."""
-    store = dataset.store
-    if not isinstance(store, OxigraphStore):
-        raise TypeError("validation runs on an Oxigraph-backed dataset (malgraf.graph.as_dataset)")
-    return store._inner
-
-
 def check_sparql(dataset: Dataset, rules: Iterable[Rule], workers: int | None = None) -> set[Key]:
     """The fast path: each rule's ``validate_<rule>.rq`` query, run where the dataset lives.
 
@@ -296,17 +292,6 @@ def check_sparql(dataset: Dataset, rules: Iterable[Rule], workers: int | None = 
 
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
         return set().union(*pool.map(run, rules))
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a focus node is: its name, region (länskod and short name) and source lines."""
-
-    name: str = ""
-    lanskod: str = ""
-    region_name: str = ""
-    first_line: int | None = None
-    last_line: int | None = None
 
 
 _NAME = (ox.NamedNode(DCTERMS.title), ox.NamedNode(SKOS.prefLabel))
@@ -449,25 +434,20 @@ def explain(dataset: Dataset, found: Iterable[Key], known: Iterable[Rule]) -> li
     places = describe(dataset, (focus for _, focus, _ in found))
     findings = []
     for rule_id, focus, value in found:
-        place = places[focus]
         unresolved = unresolved_statements(dataset, focus) if rule_id == "insats-goal-unresolved" else []
-        findings.append(Finding(
-            rule=by_id[rule_id], focus=focus, value=value, name=place.name, lanskod=place.lanskod,
-            region_name=place.region_name, first_line=place.first_line, last_line=place.last_line,
-            unresolved=tuple(unresolved),
-        ))
-    return sorted(findings, key=_place)
+        findings.append(Finding(by_id[rule_id], focus, value, places[focus], tuple(unresolved)))
+    return sorted(findings, key=_report_order)
 
 
-def _place(finding: Finding) -> tuple[str, int, str, int, str, str]:
-    return (finding.lanskod or "~", finding.rule.order, finding.rule.id,
-            finding.first_line if finding.first_line is not None else 1 << 62,
+def _report_order(finding: Finding) -> tuple[str, int, str, int, str, str]:
+    return (finding.place.lanskod or "~", finding.rule.order, finding.rule.id,
+            finding.place.first_line if finding.place.first_line is not None else 1 << 62,
             str(finding.focus), show(finding.value))
 
 
 def goal_summary(dataset: Dataset, findings: Iterable[Finding]) -> list[RegionCount]:
     """Per region with insatser: how many insatser, how many state no goal, how many only unresolved goals."""
-    counted = Counter((f.lanskod, f.rule.id) for f in findings)
+    counted = Counter((f.place.lanskod, f.rule.id) for f in findings)
     totals: Counter[str] = Counter()
     names: dict[str, str] = {}
     for row in insatser_per_region(dataset):
@@ -552,19 +532,19 @@ def _render_text(report: Report, shown: list[Finding], lang: str, summary_only: 
     region: str | None = None
     rule: Rule | None = None
     for finding in shown:
-        if finding.lanskod != region:
-            region, rule = finding.lanskod, None
-            title = f"{finding.region_name} ({region})" if region else str(words["no_region"])
+        if finding.place.lanskod != region:
+            region, rule = finding.place.lanskod, None
+            title = f"{finding.place.region_name} ({region})" if region else str(words["no_region"])
             lines += ["", f"== {title} =="]
         if finding.rule != rule:
             rule = finding.rule
-            group = [f for f in shown if f.lanskod == region and f.rule == rule]
+            group = [f for f in shown if f.place.lanskod == region and f.rule == rule]
             lines += ["", f"{rule.title[lang]} [{rule.id}]: {_plural(len(group), rule.severity, lang)}"]
             if "{?value}" not in rule.message[lang]:
                 lines.append(f"  {rule.message[lang]}")
             lines.append(f"  {words['fix']}: {rule.fix[lang]}")
-        where = f"{words['lines']} {finding.lines}, " if finding.lines else ""
-        lines.append(f"  - {finding.name.strip() or words['unnamed']} ({where}{show(finding.focus)})")
+        where = f"{words['lines']} {finding.place.lines}, " if finding.place.lines else ""
+        lines.append(f"  - {finding.place.name.strip() or words['unnamed']} ({where}{show(finding.focus)})")
         if "{?value}" in rule.message[lang]:
             lines.append(f"    {finding.message(lang)}")
         for statement in finding.unresolved:
@@ -575,9 +555,9 @@ def _render_text(report: Report, shown: list[Finding], lang: str, summary_only: 
 
 def _record(finding: Finding, lang: str) -> dict[str, object]:
     return {
-        "lanskod": finding.lanskod, "region": finding.region_name, "rule": finding.rule.id,
-        "severity": finding.severity, "focus": str(finding.focus), "name": finding.name,
-        "first_line": finding.first_line, "last_line": finding.last_line,
+        "lanskod": finding.place.lanskod, "region": finding.place.region_name, "rule": finding.rule.id,
+        "severity": finding.severity, "focus": str(finding.focus), "name": finding.place.name,
+        "first_line": finding.place.first_line, "last_line": finding.place.last_line,
         "value": None if finding.value is None else str(finding.value),
         "message": finding.message(lang), "fix": finding.fix(lang),
         "stated": [{"statement": s.text, "first_line": s.first_line, "last_line": s.last_line}
