@@ -56,6 +56,16 @@ def test_lines_starting_with_a_region_name_that_are_sentences_are_not_rows(appen
         assert sentence_line not in starts
 
 
+def test_an_enumeration_running_onto_a_line_that_starts_with_a_region_is_not_a_row(appendix: Appendix) -> None:
+    # "… I REST ingår Ellevio, E.ON Energidistribution AB, Energimyndigheten," / "Stockholm Exergi, … och"
+    rest = by_line(appendix, 7, 27515)
+    assert 27529 not in {r.first_line for r in appendix.insatser}
+    assert "Stockholm Exergi, Svenska kraftnät" in rest.description
+    assert {"sdg:7", "sdg:13"} <= {g.goal for g in rest.goals}
+    # a row of the next region after a list that ends in a comma still starts one
+    assert by_line(appendix, 5, 20536).region == "Gotland"
+
+
 def test_accuracy_against_the_hand_checked_sample(appendix: Appendix) -> None:
     from appendix_accuracy import score
 

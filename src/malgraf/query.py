@@ -130,8 +130,12 @@ def supports(
 
 
 def goals_of(dataset: Dataset, insats: URIRef) -> list[Row]:
-    """Every goal ``insats`` serves, directly (hops 0) and transitively, with paths."""
-    return select_values(dataset, "insats_goals", {"insats": insats})
+    """Every goal ``insats`` serves, directly (hops 0) and transitively, with paths.
+
+    Nearest first, then by scheme and by goal in natural order (``sdg:3`` before ``sdg:11``).
+    """
+    rows = select_values(dataset, "insats_goals", {"insats": insats})
+    return sorted(rows, key=lambda row: (row["hops"], str(row["scheme"]), _natural(str(row["goal"]))))
 
 
 def unresolved_links(dataset: Dataset, insats: URIRef) -> list[Row]:

@@ -142,6 +142,8 @@ def _starts_row(text: str, region: str, previous: str, same_region: bool) -> boo
     rest = text.strip()[len(region):].strip()
     if not rest or rest[0].islower() or rest[0] in "–-,.;:)”’" or rest.startswith(("län", "Region ")):
         return False
+    if same_region and previous.endswith(",") and _CONTINUES.search(rest):
+        return False  # an enumeration running over the line: "… Energimyndigheten," / "Stockholm Exergi, … och"
     return not (same_region and _CONTINUES.search(previous))
 
 
