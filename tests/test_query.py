@@ -142,6 +142,14 @@ def test_cli_ambiguous_and_unknown_goal_exit_2(mini_path: Path) -> None:
     assert unknown.exit_code == 2 and "Jämställdhet" in unknown.output
 
 
+def test_many_candidates_say_how_many_are_shown(shipped_graph_path: Path) -> None:
+    result = CliRunner().invoke(main, ["supports", "kompetensförsörjning", "--graph", str(shipped_graph_path)])
+    head, *candidates = result.output.rstrip("\n").split("\n")
+    total = int(head.split(" matches ")[1].split()[0])
+    assert result.exit_code == 2 and total > 10
+    assert head.endswith("(the first 10):") and len(candidates) == 10
+
+
 def test_cli_goals_and_gaps(mini_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["goals", "accelerator", "--graph", str(mini_path)])

@@ -82,10 +82,10 @@ class _Index:
         if len(containing) == 1:
             return next(iter(containing))
         if containing:
+            shown = self.candidates(containing)
+            first = f" (the first {len(shown)})" if len(shown) < len(containing) else ""
             raise LookupFailedError(
-                f"{text!r} matches {len(containing)} {what}s; be more specific or use an IRI:",
-                self.candidates(containing),
-            )
+                f"{text!r} matches {len(containing)} {what}s; be more specific or use an IRI{first}:", shown)
         closest = self.closest(text)
         hint = "; closest matches:" if closest else ""
         raise LookupFailedError(f"no {what} matches {text!r}{hint}", closest)
