@@ -6,6 +6,8 @@ NOTES.md) is compared with what ``parse_appendix`` reads from seed 004:
 - a row is *found* when a parsed row starts on the same line of the same section; it is *right*
   when its region is right and its name matches the hand-read name (case and spacing aside, or
   one containing the other, or ≥ 90 % similar);
+- a row *states no goal* when it has no goal link; the parsed and the hand-read such rows are
+  compared (the figure behind ``malgraf validate``'s insatser without a goal);
 - a goal link with a resolved goal (``sdg:3``, ``eruf:RSO1.3``) is right when the same row links
   the same goal; a link without one (RUS goals and other statements) is right when the same row
   has a statement of the same kind ≥ 80 % similar (one-to-one).
@@ -69,7 +71,11 @@ def score(records: list[InsatsRecord]) -> dict[str, float]:
                     right_links += 1
                     break
     total_gold_links = sum(len(v) for v in gold_links.values())
+    no_goal_ours = {key for key, record in ours.items() if not record.goals}
+    no_goal_gold = {(int(row["section"]), int(row["first_line"])) for row in gold_rows} - set(gold_links)
     return {
+        "no_goal_parsed": len(no_goal_ours), "no_goal_gold": len(no_goal_gold),
+        "no_goal_both": len(no_goal_ours & no_goal_gold),
         "rows_precision": right_rows / len(ours) if ours else 0.0,
         "rows_recall": right_rows / len(gold_rows),
         "links_precision": right_links / our_links if our_links else 0.0,
@@ -91,6 +97,8 @@ def main() -> None:
           f"(parsed: {result['parsed_rows']} rows, {result['parsed_links']} links)")
     print(f"rows:       precision {result['rows_precision']:.1%}  recall {result['rows_recall']:.1%}")
     print(f"goal links: precision {result['links_precision']:.1%}  recall {result['links_recall']:.1%}")
+    print(f"rows stating no goal: {result['no_goal_parsed']} parsed, {result['no_goal_gold']} by hand, "
+          f"{result['no_goal_both']} in both")
 
 
 if __name__ == "__main__":
