@@ -1,7 +1,7 @@
 """How long ``malgraf view`` takes to write a page, and how long a page takes to be drawn in Chromium.
 
 1. Generation: the overview of the shipped graph (``data/2023``; the mini fixture if there is none),
-   from the open dataset to the written file, best of three.
+   from the open dataset to the written file, best of three; then its drawing, insatser folded.
 2. Drawing: overview pages of synthetic data (``benchmarks/synthetic.py``) cut to 500, 2 000 and
    10 000 nodes with every insats unfolded (the worst case: all nodes visible), opened from ``file://``
    in headless Chromium with the network off. "Drawn" is the page's first ``afterDrawing`` event,
@@ -92,8 +92,10 @@ def main() -> None:
         folder = Path(temp)
         data, nodes, seconds = generation(folder / "shipped.html")
         size_kb = (folder / "shipped.html").stat().st_size / 1024
+        with Browser() as browser:
+            drawn_ms, _, _ = draw(browser, folder / "shipped.html")
         print(f"generate overview of shipped data ({data}): {nodes} nodes, {seconds:.2f} s, "
-              f"{size_kb:.0f} KiB")
+              f"{size_kb:.0f} KiB; drawn in {drawn_ms:.0f} ms (folded)")
         print()
         print("nodes   edges  render s  page KiB  drawn ms (page clock)  wall s  still")
         for size in args.sizes:

@@ -80,7 +80,9 @@ def test_overview_has_goals_with_counts_and_folded_insatser(mini: Dataset) -> No
     graph = view_graph(mini)
     insatser = [n for n in graph if graph.nodes[n]["kind"] == "insats"]
     assert len(insatser) == 4 and all(graph.nodes[n]["folded"] for n in insatser)
-    assert not [n for n in graph if graph.nodes[n]["kind"] == "region"]
+    regions = sorted(n for n in graph if graph.nodes[n]["kind"] == "region")
+    assert regions == [str(REGION["09"]), str(REGION["10"])]  # the regions of its RUS goals, which gather round them
+    assert (str(RUS["10-attraktivitet"]), str(REGION["10"]), "region") in graph.edges(keys=True)
     attraktivitet = graph.nodes[str(RUS["10-attraktivitet"])]
     assert (attraktivitet["count"], attraktivitet["total"]) == (2, 2)
     assert graph.nodes[str(SDG["8"])]["count"] == 0 and graph.nodes[str(SDG["8"])]["total"] == 1
@@ -166,10 +168,10 @@ def test_page_data_counts_equal_the_graph(mini: Dataset) -> None:
     graph = view_graph(mini)
     page = render_page(graph)
     data = page_json(page)
-    assert len(data["nodes"]) == graph.number_of_nodes() == 18
+    assert len(data["nodes"]) == graph.number_of_nodes() == 20
     assert len(data["edges"]) == graph.number_of_edges()
     assert f'data-node-count="{graph.number_of_nodes()}"' in page
-    assert "18 noder · 18 länkar · 4 insatser ihopfällda" in page
+    assert f"20 noder · {graph.number_of_edges()} länkar · 4 insatser ihopfällda" in page
     assert [r["name"] for r in data["regions"]] == ["Gotland", "Blekinge"]
 
 
@@ -182,9 +184,9 @@ def test_colours_shapes_and_legend(mini: Dataset) -> None:
     assert data["sdgColours"] == list(SDG_COLOURS) and len(SDG_COLOURS) == 17
     assert data["kinds"]["eruf"]["shape"] == NODE_KINDS["eruf"].shape
     legend = page[page.index('class="legend"'):]
-    for kind in ("insats", "rus", "national", "theme", "eruf", "sdg-goal", "sdg-target"):
+    for kind in ("insats", "region", "rus", "national", "theme", "eruf", "sdg-goal", "sdg-target"):
         assert f'data-kind="{kind}"' in legend
-    assert 'data-kind="region"' not in legend  # only kinds the view has
+    assert 'data-kind="other"' not in legend  # only kinds the view has
     for number in (8, 9, 11):
         assert f'data-sdg="{number}" style="background: {SDG_COLOURS[number - 1]}"' in legend
     for style in ("stated", "inferred", "crosswalk", "crosswalk-suggested", "broader", "reported"):

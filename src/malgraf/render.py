@@ -263,6 +263,8 @@ def _add_goal(graph: nx.MultiDiGraph, row: Row, regions: Mapping[str, Mapping[st
         "description": description, "region": region.get("code"), "regionName": region.get("name"),
         "level": _text(row["level"]),
     }))
+    if row["region"] is not None and str(row["region"]) in graph:
+        graph.add_edge(iri, str(row["region"]), key="region")
 
 
 def _ensure_node(graph: nx.MultiDiGraph, iri: str) -> None:
@@ -371,6 +373,7 @@ def _overview_nodes(whole: nx.MultiDiGraph) -> set[str]:
     nodes = set(used)
     for goal in used:
         nodes |= _broader_closure(whole, goal)
+    nodes |= {region for goal in used for _, region, key in whole.out_edges(goal, keys=True) if key == "region"}
     nodes |= {n for n, a in whole.nodes(data=True) if a["kind"] == "insats"}
     return nodes
 
