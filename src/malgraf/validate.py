@@ -304,9 +304,9 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal
 def describe(dataset: Dataset, foci: Iterable[Identifier]) -> dict[Identifier, Place]:
     """Where each focus node is, looked up node by node in the store's subject index.
 
-    A report names at most a few thousand nodes; one lookup each is cheaper than a query over every
-    insats (see docs/validate.md). Of several names the Swedish one is shown, of several regions the
-    lowest länskod.
+    A report names far fewer nodes than the graph holds (11 000 of 100 000 insatser in the benchmark);
+    a few lookups each cost less than a query that decodes every insats's name (docs/validate.md).
+    Of several names the Swedish one is shown, of several regions the lowest länskod.
     """
     store = native_store(dataset)
     regions: dict[Term, tuple[str, str]] = {}
