@@ -253,3 +253,16 @@ BROKEN_EVERY_WAY = {
 @pytest.mark.parametrize("engine", ENGINES)
 def test_each_rule_broken_every_way_is_found_by_both_engines(engine: str) -> None:
     assert keys(fixture("violates-every-way.ttl"), engine) == BROKEN_EVERY_WAY
+
+
+def test_a_finding_shows_the_swedish_name_and_the_lowest_lanskod(tmp_path: Path) -> None:
+    turtle = tmp_path / "two.ttl"
+    turtle.write_text("""
+        @prefix mg: <https://w3id.org/malgraf/ontology#> .
+        @prefix dcterms: <http://purl.org/dc/terms/> .
+        <https://w3id.org/malgraf/id/insats/x> a mg:Insats ; dcterms:title "A name"@en , "Ett namn"@sv ;
+            mg:region <https://w3id.org/malgraf/id/region/10> , <https://w3id.org/malgraf/id/region/09> ;
+            mg:sourceFirstLine 7 .
+        """, encoding="utf-8")
+    places = validation.describe(as_dataset(load_inputs([turtle])), [INSATS["x"]])
+    assert places[INSATS["x"]] == validation.Place("Ett namn", "09", "Gotland", 7, None)
