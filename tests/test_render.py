@@ -74,6 +74,9 @@ def test_region_neighbourhood_does_not_spill_through_areas(mini: Dataset) -> Non
     kinds = {n: graph.nodes[n]["kind"] for n in graph}
     assert {n for n, k in kinds.items() if k == "insats"} == {str(INSATS["2023-1-10-01"]), HOSTILE}
     assert str(NS["area-3"]) in graph and str(INSATS["2023-3-09-01"]) not in graph
+    nearest = view_graph(mini, REGION["10"], depth=1)  # the region's own RUS goals, not another region's
+    assert (str(RUS["10-attraktivitet"]), str(REGION["10"]), "region") in nearest.edges(keys=True)
+    assert str(RUS["09-tillvaxtregion"]) not in nearest
 
 
 def test_overview_has_goals_with_counts_and_folded_insatser(mini: Dataset) -> None:

@@ -392,8 +392,9 @@ def _broader_closure(whole: nx.MultiDiGraph, goal: str) -> set[str]:
 def _neighbourhood(whole: nx.MultiDiGraph, focus: str, depth: int) -> set[str]:
     """Nodes within ``depth`` links of ``focus``, walking links in either direction, except:
 
-    a region or a reporting area does not lead on to all its insatser unless it is the focus, and
-    walking down the goal hierarchy reaches only goals in use, unless it starts at the focus.
+    a region or a reporting area does not lead on to all its insatser (nor a region to its RUS
+    goals) unless it is the focus, and walking down the goal hierarchy reaches only goals in use,
+    unless it starts at the focus.
     """
     seen = {focus}
     frontier = [focus]
