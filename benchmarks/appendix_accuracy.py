@@ -26,10 +26,11 @@ from pathlib import Path
 
 from malgraf.importers.appendix import InsatsRecord, parse_appendix
 from malgraf.importers.goals import normalise_statement
+from malgraf.resources import APPENDIX_2023
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold"
-SEED = ROOT.parent / "shared" / "seeds" / "004_1a4d85b2a645c848.txt"
+SEED = APPENDIX_2023
 
 
 def similar(a: str, b: str, threshold: float) -> bool:

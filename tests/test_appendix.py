@@ -12,10 +12,10 @@ from click.testing import CliRunner
 from malgraf.cli import main
 from malgraf.importers.appendix import Appendix, InsatsRecord, parse_appendix, tables
 from malgraf.importers.goals import eruf_goals, sdg_line, split_parenthetical
-from malgraf.resources import DATA_DIRECTORY
+from malgraf.resources import APPENDIX_2023, DATA_DIRECTORY
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seeds" / "004_1a4d85b2a645c848.txt"
+SEED = APPENDIX_2023
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 

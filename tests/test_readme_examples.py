@@ -91,12 +91,11 @@ def test_the_pages_have_examples_of_every_kind() -> None:
 
 @pytest.fixture(scope="module")
 def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A scratch folder that looks like a checkout to relative paths (``tests/…``, ``../shared/…``)."""
+    """A scratch folder that looks like a checkout to relative paths (``tests/…``)."""
     scratch = tmp_path_factory.mktemp("readme")
     work = scratch / "malgraf"
     work.mkdir()
     (work / "tests").symlink_to(ROOT / "tests")
-    (scratch / "shared").symlink_to(ROOT.parent / "shared")
     return work
 
 

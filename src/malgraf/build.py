@@ -37,9 +37,10 @@ def build(
 
 def _inputs() -> list[Path]:
     """The files a default build reads: ontology, reference data and shipped data sets."""
-    from malgraf.resources import DATA_DIRECTORY, ONTOLOGY_DIRECTORY
+    from malgraf.resources import ONTOLOGY_DIRECTORY, REFERENCE_DIRECTORY
 
-    return [p for folder in (ONTOLOGY_DIRECTORY, DATA_DIRECTORY) for p in folder.rglob("*") if p.is_file()]
+    folders = [ONTOLOGY_DIRECTORY, REFERENCE_DIRECTORY, *default_data_directories()]
+    return [p for folder in folders for p in folder.rglob("*") if p.is_file()]
 
 
 def ensure_built(path: Path | None = None) -> tuple[Path, bool]:

@@ -94,18 +94,19 @@ def import_group() -> None:
 
 
 @import_group.command(name="appendix")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @click.option("--year", type=int, default=2023, show_default=True, help="Year the reports cover.")
 @click.option(
     "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
     help="Directory for the CSV files (default: data/<year> of the checkout).",
 )
 @reports_errors
-def import_appendix(path: Path, year: int, out: Path | None) -> None:
-    """Import Tillväxtverket's table appendix of the regions' reports (seed 004)."""
+def import_appendix(path: Path | None, year: int, out: Path | None) -> None:
+    """Import Tillväxtverket's table appendix of the regions' reports (PATH; default: the shipped 2023 text)."""
     from malgraf.importers.appendix import import_appendix as run_import
-    from malgraf.resources import DATA_DIRECTORY
+    from malgraf.resources import APPENDIX_2023, DATA_DIRECTORY
 
+    path = path or APPENDIX_2023
     directory = out or DATA_DIRECTORY / str(year)
     appendix = run_import(path, directory, year)
     links = sum(len(r.goals) for r in appendix.insatser)

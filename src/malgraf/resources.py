@@ -19,6 +19,9 @@ def _shipped(name: str) -> Path:
 ONTOLOGY_DIRECTORY = _shipped("ontology")
 DATA_DIRECTORY = _shipped("data")
 REFERENCE_DIRECTORY = DATA_DIRECTORY / "reference"
+SOURCE_DIRECTORY = DATA_DIRECTORY / "sources"
+APPENDIX_2023 = SOURCE_DIRECTORY / "tillvaxtverket-tabellbilaga-2023.txt"
+"""The 2023 table appendix as text: the default input of ``malgraf import appendix``."""
 QUERY_DIRECTORY = PACKAGE_DIRECTORY / "queries"
 ONTOLOGY_FILE = ONTOLOGY_DIRECTORY / "malgraf.ttl"
 SHAPES_FILE = ONTOLOGY_DIRECTORY / "shapes.ttl"
