@@ -32,7 +32,6 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from malgraf.graph import add_triples
-from malgraf.importers.layout import LANSKOD, REGION_NAMES
 from malgraf.importers.tables import (
     CROSSWALK_COLUMNS,
     GOAL_LINK_COLUMNS,
@@ -40,6 +39,7 @@ from malgraf.importers.tables import (
     load_year,
 )
 from malgraf.namespaces import GRAPH
+from malgraf.regions import LANSKOD, REGION_NAMES
 
 SDG_TARGETS = ("4.4", "5.5", "7.2", "8.2", "8.3", "8.5", "9.1", "9.2", "9.5", "11.2", "11.3", "12.5",
                "13.2", "17.17")

@@ -13,9 +13,11 @@ from rdflib import Dataset
 
 from malgraf import __version__
 from malgraf.errors import InputError, LookupFailedError, MalgrafError
+from malgraf.i18n import VIA_LABELS, method_label
+from malgraf.i18n import label as i18n_label
 from malgraf.namespaces import PREFIXES
 from malgraf.output import FORMATS, render_rows
-from malgraf.query import METHOD_LABELS, SCHEME_NAMES, Row, goal_label, insats_label
+from malgraf.query import SCHEME_NAMES, Row, goal_label, insats_label
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -163,11 +165,6 @@ def _lines(row: Row) -> str:
     return str(first) if last in (None, first) else f"{first}–{last}"
 
 
-def _method_label(row: Row, lang: str) -> str:
-    method = str(row.get("method") or "")
-    return METHOD_LABELS[lang].get(method.rsplit("#", 1)[-1], method)
-
-
 @main.command()
 @click.argument("goal")
 @click.option("--direct", is_flag=True, help="Only insatser that name GOAL itself, not goals under or beyond it.")
@@ -183,7 +180,6 @@ def supports(goal: str, direct: bool, region: str | None, year: int | None, sect
              graph_path: Path | None, lang: str, fmt: str) -> None:
     """Which insatser support GOAL, and how (IRI, CURIE like sdg:3.4, notation like RSO1.3, or words)."""
     from malgraf.lookup import resolve_goal, resolve_region
-    from malgraf.query import VIA_LABELS
     from malgraf.query import supports as find_supporters
 
     dataset = open_graph(graph_path)
@@ -191,9 +187,9 @@ def supports(goal: str, direct: bool, region: str | None, year: int | None, sect
     region_iri = resolve_region(dataset, region) if region else None
     rows = find_supporters(dataset, goal_iri, direct=direct, region=region_iri, year=year, section=section)
     for row in rows:
-        row["how"] = VIA_LABELS[lang][str(row["via"])]
+        row["how"] = i18n_label(VIA_LABELS, str(row["via"]), lang)
         row["lines"] = _lines(row)
-        row["methodLabel"] = _method_label(row, lang)
+        row["methodLabel"] = method_label(row.get("method"), lang)
     if fmt in ("table", "md"):
         insatser = len({row["insats"] for row in rows})
         label = goal_label(dataset, goal_iri, lang)
@@ -216,15 +212,15 @@ def supports(goal: str, direct: bool, region: str | None, year: int | None, sect
 def goals(insats: str, graph_path: Path | None, lang: str, fmt: str) -> None:
     """Every goal INSATS serves, directly and transitively (id, IRI or words of its name)."""
     from malgraf.lookup import resolve_insats
-    from malgraf.query import VIA_LABELS, goals_of, unresolved_links
+    from malgraf.query import goals_of, unresolved_links
 
     dataset = open_graph(graph_path)
     insats_iri = resolve_insats(dataset, insats)
     rows = goals_of(dataset, insats_iri)
     for row in rows:
-        row["how"] = VIA_LABELS[lang][str(row["via"])]
+        row["how"] = i18n_label(VIA_LABELS, str(row["via"]), lang)
         row["lines"] = _lines(row)
-        row["methodLabel"] = _method_label(row, lang)
+        row["methodLabel"] = method_label(row.get("method"), lang)
     unresolved = unresolved_links(dataset, insats_iri)
     if fmt in ("table", "md"):
         click.echo(f"{insats_label(dataset, insats_iri)} <{insats_iri}>\n")

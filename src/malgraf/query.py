@@ -82,11 +82,6 @@ def insatser_per_region(dataset: Dataset) -> list[Row]:
     return select(dataset, "insatser_per_region")
 
 
-VIA_LABELS = {
-    "sv": {"direct": "direkt", "hierarchy": "via hierarkin", "crosswalk": "via korsreferens"},
-    "en": {"direct": "direct", "hierarchy": "through the hierarchy", "crosswalk": "through the crosswalk"},
-}
-
 SCHEMES: dict[str, URIRef] = {
     "sdg": URIRef("http://metadata.un.org/sdg"),
     "national": NS.strategy,
@@ -165,14 +160,6 @@ def run_sparql(dataset: Dataset, text: str) -> Result:
 
 
 SCHEME_NAMES = tuple(SCHEMES)
-
-METHOD_LABELS = {
-    "sv": {"Stated": "angiven", "Inferred": "härledd", "Suggested": "föreslagen", "Accepted": "godtagen",
-           "ReportSection": "redovisningens avsnitt"},
-    "en": {"Stated": "stated", "Inferred": "inferred", "Suggested": "suggested", "Accepted": "accepted",
-           "ReportSection": "report section"},
-}
-
 
 def goal_label(dataset: Dataset, goal: URIRef, lang: str = "sv") -> str:
     """A goal's preferred label in ``lang``, else in any language, else its IRI."""

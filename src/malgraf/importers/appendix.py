@@ -22,9 +22,7 @@ from malgraf.files import write_files_atomically
 from malgraf.importers.allocation import Allocation, Answer, parse_section_8
 from malgraf.importers.goals import GoalStatement, RegionGoalMemory, join_hyphenated, read_goal_column
 from malgraf.importers.layout import (
-    LANSKOD,
     NO_ROWS,
-    REGION_NAMES,
     Line,
     RawRow,
     clean_lines,
@@ -39,6 +37,7 @@ from malgraf.importers.tables import (
     GOAL_LINK_COLUMNS,
     INSATS_COLUMNS,
 )
+from malgraf.regions import LANSKOD, REGION_NAMES
 
 COLUMN_WIDTH = 47
 """About the widest a line of one table column gets; a longer line holds two merged columns."""

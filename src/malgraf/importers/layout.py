@@ -10,21 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-REGION_NAMES: tuple[str, ...] = (
-    "Blekinge", "Dalarna", "Gotland", "Gävleborg", "Halland", "Jämtland Härjedalen", "Jönköping",
-    "Kalmar", "Kronoberg", "Norrbotten", "Skåne", "Stockholm", "Sörmland", "Uppsala", "Värmland",
-    "Västerbotten", "Västernorrland", "Västmanland", "Västra Götaland", "Örebro", "Östergötland",
-)
-"""The regions as the appendix spells them, in its (Swedish alphabetical) order."""
-
-LANSKOD: dict[str, str] = {
-    "Stockholm": "01", "Uppsala": "03", "Sörmland": "04", "Östergötland": "05", "Jönköping": "06",
-    "Kronoberg": "07", "Kalmar": "08", "Gotland": "09", "Blekinge": "10", "Skåne": "12",
-    "Halland": "13", "Västra Götaland": "14", "Värmland": "17", "Örebro": "18", "Västmanland": "19",
-    "Dalarna": "20", "Gävleborg": "21", "Västernorrland": "22", "Jämtland Härjedalen": "23",
-    "Västerbotten": "24", "Norrbotten": "25",
-}
-"""The appendix's region names → SCB länskod."""
+from malgraf.regions import REGION_NAMES
 
 SECTION_TITLES: dict[int, str] = {
     1: "Likvärdiga möjligheter till boende, arbete och välfärd i hela landet",

@@ -19,8 +19,8 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from malgraf.errors import InputError
-from malgraf.importers.layout import LANSKOD
 from malgraf.namespaces import ID, INSATS, MG, NS, PREFIXES, REGION, RUS, SOURCE, THEME
+from malgraf.regions import REGIONS_BY_LANSKOD
 
 INSATS_COLUMNS = (
     "id", "year", "section", "region", "lanskod", "name", "description", "outputs", "effects",
@@ -164,13 +164,11 @@ def _provenance(graph: Triples, node: URIRef, source: URIRef, row: CsvRow, first
 
 def _lanskod(row: CsvRow) -> str:
     code = row.required("lanskod")
-    if not _LANSKOD.match(code) or code not in _KNOWN_LANSKOD:
+    if not _LANSKOD.match(code) or code not in REGIONS_BY_LANSKOD:
         raise InputError(row.path, f"unknown region {code!r}", line=row.number, field="lanskod")
     return code
 
 
-_KNOWN_LANSKOD = frozenset({"01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14",
-                            "17", "18", "19", "20", "21", "22", "23", "24", "25"})
 
 
 def _load_insatser(graph: Triples, path: Path, source: URIRef) -> dict[str, tuple[URIRef, str, str]]:
@@ -221,7 +219,7 @@ def _load_goal_links(
         if insats_id not in insatser:
             raise InputError(path, f"no insats with id {insats_id!r} in insatser.csv", line=row.number,
                              field="insats_id")
-        insats, lanskod, region = insatser[insats_id]
+        insats, lanskod, _ = insatser[insats_id]
         kind = row.required("kind")
         if kind not in GOAL_KINDS:
             raise InputError(path, f"{kind!r} is not one of {', '.join(GOAL_KINDS)}", line=row.number,
@@ -249,16 +247,15 @@ def _load_goal_links(
         graph.append((insats, MG.contributesTo, goal))
         if goal.startswith(str(RUS)):
             owner = _rus_owner(goal) or lanskod
-            _add_rus_goal(graph, goal, owner, _REGION_NAMES.get(owner, region), kind, statement, row.get("level"))
+            _add_rus_goal(graph, goal, owner, REGIONS_BY_LANSKOD[owner].short_name, kind, statement, row.get("level"))
 
 
-_REGION_NAMES = {code: name for name, code in LANSKOD.items()}
 
 
 def _rus_owner(goal: URIRef) -> str | None:
     """The länskod a RUS goal IRI names (``rus:10-…`` → ``10``), if it names one."""
     code = str(goal)[len(str(RUS)):].split("-", 1)[0]
-    return code if code in _KNOWN_LANSKOD else None
+    return code if code in REGIONS_BY_LANSKOD else None
 
 
 def _add_rus_goal(
