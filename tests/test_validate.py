@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from rdflib import Dataset, Literal, URIRef
 
 from malgraf import validate as validation
 from malgraf.cli import main
+from malgraf.errors import NoInsatserError
 from malgraf.graph import as_dataset
 from malgraf.namespaces import INSATS, NS, REGION, RUS, SDG, XSD
 from malgraf.resources import QUERY_DIRECTORY
@@ -40,8 +42,9 @@ def fixture(name: str) -> Dataset:
     return as_dataset(load_inputs([FIXTURES / name]))
 
 
-def keys(dataset: Dataset, engine: str) -> set[tuple[str, object, object]]:
-    return {finding.key for finding in validate(dataset, engine).findings}
+def keys(dataset: Dataset, engine: str, region: URIRef | None = None,
+         year: int | None = None) -> set[tuple[str, object, object]]:
+    return {finding.key for finding in validate(dataset, engine, region=region, year=year).findings}
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -78,6 +81,11 @@ def test_engines_agree_on_synthetic_data_with_every_kind_of_flaw(tmp_path: Path)
     assert fast == reference
     assert {rule for rule, _, _ in fast} >= {"insats-no-goal", "insats-goal-unresolved", "insats-goal-unknown",
                                              "rus-goal-no-crosswalk"}
+    most_flawed = sorted(validate(dataset).summary, key=lambda c: -(c.no_goal + c.unresolved))[:3]
+    for count in most_flawed:
+        scoped = keys(dataset, "sparql", region=REGION[count.lanskod], year=2023)
+        assert scoped == keys(dataset, "shacl", region=REGION[count.lanskod], year=2023)
+        assert scoped and scoped < fast
 
 
 def test_engines_agree_on_the_shipped_data(shipped: Dataset) -> None:
@@ -86,6 +94,19 @@ def test_engines_agree_on_the_shipped_data(shipped: Dataset) -> None:
     assert sum(count.insatser for count in report.summary) > 500
     no_goal = sum(count.no_goal for count in report.summary)
     assert no_goal == sum(1 for f in report.findings if f.rule.id == "insats-no-goal") > 0
+
+
+def test_a_regions_findings_on_the_shipped_data_are_those_the_whole_report_places_in_it(shipped: Dataset) -> None:
+    everything = validate(shipped)
+    in_some_region = 0
+    for count in everything.summary:
+        scoped = validate(shipped, region=REGION[count.lanskod])
+        assert {f.key for f in scoped.findings} == {f.key for f in everything.findings
+                                                    if f.place.lanskod == count.lanskod}
+        assert scoped.summary == [count]
+        assert validate(shipped, region=REGION[count.lanskod], year=2023).findings == scoped.findings
+        in_some_region += len(scoped.findings)
+    assert in_some_region == len(everything.findings) > 0
 
 
 def test_findings_say_which_insats_where_and_what_to_fix() -> None:
@@ -266,3 +287,100 @@ def test_a_finding_shows_the_swedish_name_and_the_lowest_lanskod(tmp_path: Path)
         """, encoding="utf-8")
     places = validation.describe(as_dataset(load_inputs([turtle])), [INSATS["x"]])
     assert places[INSATS["x"]] == validation.Place("Ett namn", "09", "Gotland", 7, None)
+
+
+TWO_YEARS = {
+    "no-goal": ("insats-no-goal", INSATS["y-01"], None),
+    "unresolved": ("insats-goal-unresolved", INSATS["y-03"], None),
+    "other-region": ("insats-goal-other-region", INSATS["y-05"], RUS["10-attraktivitet"]),
+    "year": ("insats-year", INSATS["y-06"], Literal("2022", datatype=XSD.string)),
+    "crosswalk": ("rus-goal-no-crosswalk", RUS["10-service"], None),
+}
+"""What ``two-years.ttl`` breaks: Blekinge 2022 no-goal, 2023 unresolved, its RUS goal of 2022 outside the
+crosswalk; Gotland 2023 another region's goal, 2022 a year typed as text; Stockholm 2023 nothing."""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("region", "year", "expected"), [
+    (None, None, ["no-goal", "unresolved", "other-region", "year", "crosswalk"]),
+    (REGION["10"], None, ["no-goal", "unresolved", "crosswalk"]),
+    (REGION["09"], None, ["other-region", "year"]),
+    (REGION["01"], None, []),
+    (None, 2022, ["no-goal", "year", "crosswalk"]),
+    (None, 2023, ["unresolved", "other-region"]),
+    (REGION["10"], 2023, ["unresolved"]),
+    (REGION["10"], 2022, ["no-goal", "crosswalk"]),
+    (REGION["09"], 2022, ["year"]),
+])
+def test_region_and_year_keep_only_their_insatser_and_rus_goals(
+        engine: str, region: URIRef | None, year: int | None, expected: list[str]) -> None:
+    report = validate(fixture("two-years.ttl"), engine, region=region, year=year)
+    assert {f.key for f in report.findings} == {TWO_YEARS[name] for name in expected}
+    assert (report.region, report.year) == (region, year)
+
+
+@pytest.mark.parametrize(("region", "year", "counts"), [
+    (REGION["10"], None, [("10", 4, 1, 1)]),
+    (None, 2022, [("09", 1, 0, 0), ("10", 2, 1, 0)]),
+    (REGION["09"], 2023, [("09", 1, 0, 0)]),
+])
+def test_the_summary_counts_only_the_region_and_year_asked_for(
+        region: URIRef | None, year: int | None, counts: list[tuple[str, int, int, int]]) -> None:
+    summary = validate(fixture("two-years.ttl"), region=region, year=year).summary
+    assert [(c.lanskod, c.insatser, c.no_goal, c.unresolved) for c in summary] == counts
+
+
+def test_region_and_year_on_the_command_line() -> None:
+    code, out, _ = run(str(FIXTURES / "two-years.ttl"), "--region", "Blekinge", "--year", "2023", "--lang", "en")
+    assert code == 1
+    assert out.startswith("Interventions without a goal per region\n\n"
+                          "region         insatser  state no goal  goals not resolved\n"
+                          "Blekinge (10)         2              0                   1\n"
+                          "Total                 2              0                   1\n\n"
+                          "Validated with sparql for Blekinge (10) in 2023: 1 violation and 0 warnings.\n")
+    assert "insats:y-03" in out and "insats:y-01" not in out and "rus:10-service" not in out
+    assert run(str(FIXTURES / "two-years.ttl"), "--region", "10", "--year", "2023", "--lang", "en")[1] == out
+    code, out, _ = run(str(FIXTURES / "two-years.ttl"), "--region", "Stockholm")
+    assert code == 0 and "Validerat med sparql för Stockholm (01): 0 fel och 0 varningar.\nInga fel" in out
+    data = json.loads(run(str(FIXTURES / "two-years.ttl"), "--year", "2022", "--format", "json")[1])
+    assert (data["region"], data["year"], data["violations"], data["warnings"]) == (None, 2022, 2, 1)
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["--region", "Kalmar"], "Error: no insatser for region Kalmar (08)\n"),
+    (["--year", "2019"], "Error: no insatser in 2019\n"),
+    (["--region", "Stockholm", "--year", "2022"], "Error: no insatser for region Stockholm (01) in 2022\n"),
+    (["--region", "01", "--year", "2022", "--engine", "shacl", "--summary"],
+     "Error: no insatser for region Stockholm (01) in 2022\n"),
+])
+def test_a_region_or_year_without_insatser_says_so_and_exits_1(arguments: list[str], message: str) -> None:
+    code, out, err = run(str(FIXTURES / "two-years.ttl"), *arguments)
+    assert (code, out, err) == (1, "", message)
+
+
+def test_an_unknown_region_is_a_lookup_error() -> None:
+    code, out, err = run(str(FIXTURES / "two-years.ttl"), "--region", "Dalarnia")
+    assert code == 2 and out == "" and err.startswith("Error: no region matches 'Dalarnia'")
+
+
+GOALS_ONLY = """@prefix mg: <https://w3id.org/malgraf/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://w3id.org/malgraf/id/rus/10-x> a mg:RusGoal ; mg:region <https://w3id.org/malgraf/id/region/10> ;
+    skos:prefLabel "Ett mål"@sv .
+"""
+INSATSER_HEADER = (FIXTURES / "csv-conforms" / "insatser.csv").read_text(encoding="utf-8").splitlines()[0] + "\n"
+
+
+@pytest.mark.parametrize("write", [
+    pytest.param(lambda d: (d / "goals.ttl").write_text(GOALS_ONLY, encoding="utf-8"), id="turtle-with-only-goals"),
+    pytest.param(lambda d: (d / "empty.ttl").write_text("", encoding="utf-8"), id="empty-turtle"),
+    pytest.param(lambda d: (d / "insatser.csv").write_text(INSATSER_HEADER, encoding="utf-8"), id="csv-header-only"),
+])
+@pytest.mark.parametrize("engine", ENGINES)
+def test_data_without_insatser_says_so_and_exits_1(tmp_path: Path, write: Callable[[Path], object],
+                                                   engine: str) -> None:
+    write(tmp_path)
+    given = next(tmp_path.iterdir())
+    assert run(str(given), "--engine", engine) == (1, "", "Error: no insatser to validate\n")
+    with pytest.raises(NoInsatserError):
+        validate(as_dataset(load_inputs([given])), engine)

@@ -340,16 +340,20 @@ def view(graph_path: Path | None, goal: str | None, insats: str | None, region: 
               help="Print only how many insatser per region state no goal, or only goals not resolved.")
 @click.option("--warnings/--no-warnings", default=True, show_default=True,
               help="List warnings too, or only violations (warnings are counted either way).")
+@click.option("--region", help="Only this region's insatser and RUS goals (länskod, name or IRI).")
+@click.option("--year", type=int, help="Only insatser of this year.")
 @reports_errors
 def validate(paths: tuple[Path, ...], graph_path: Path | None, lang: str, fmt: str, engine: str,
-             summary: bool, warnings: bool) -> None:
+             summary: bool, warnings: bool, region: str | None, year: int | None) -> None:
     """Check insatser against the SHACL shapes (ontology/shapes.ttl) and say what to fix.
 
     Checks the built graph, or PATH…: Turtle files, and directories of tidy CSV files (a CSV file
     stands for its directory), loaded together with the reference vocabularies. Exit status: 0 when
-    the data conforms (warnings allowed), 1 on violations, 2 when data or shapes cannot be loaded.
+    the data conforms (warnings allowed); 1 on violations, or when there is no insats to check (in
+    the data, or in --region / --year); 2 when data or shapes cannot be loaded, or --region names no region.
     """
     from malgraf.graph import as_dataset
+    from malgraf.lookup import resolve_region
     from malgraf.validate import cannot_load, load_inputs, render
     from malgraf.validate import validate as run_validation
 
@@ -357,6 +361,7 @@ def validate(paths: tuple[Path, ...], graph_path: Path | None, lang: str, fmt: s
         raise click.UsageError("give PATH… or --graph, not both")
     with cannot_load():
         dataset = as_dataset(load_inputs(paths)) if paths else open_graph(graph_path)
-    report = run_validation(dataset, engine)
+    region_iri = resolve_region(dataset, region) if region else None
+    report = run_validation(dataset, engine, region=region_iri, year=year)
     click.echo(render(report, fmt, lang, summary_only=summary, warnings=warnings))
     click.get_current_context().exit(0 if report.conforms else 1)

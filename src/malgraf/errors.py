@@ -41,6 +41,10 @@ class CannotLoadError(MalgrafError):
     exit_code = 2
 
 
+class NoInsatserError(MalgrafError):
+    """There are no insatser to validate, in the data or in the region and year asked for (exit 1)."""
+
+
 class LookupFailedError(MalgrafError):
     """A goal, insats or region given by the user matched nothing, or more than one thing."""
 

@@ -9,11 +9,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 
 from malgraf.query import insatser_per_region
 from malgraf.validate.findings import Finding, show
 from malgraf.validate.rules import Rule
+from malgraf.validate.scope import EVERYTHING, Scope
 
 REPORT_FORMATS = ("text", "json", "csv")
 
@@ -36,6 +37,15 @@ class Report:
     findings: list[Finding]
     summary: list[RegionCount]
     engine: str
+    scope: Scope = EVERYTHING
+
+    @property
+    def region(self) -> URIRef | None:
+        return self.scope.region
+
+    @property
+    def year(self) -> int | None:
+        return self.scope.year
 
     @property
     def conforms(self) -> bool:
@@ -45,12 +55,16 @@ class Report:
         return sum(1 for f in self.findings if f.severity == severity)
 
 
-def goal_summary(dataset: Dataset, findings: Iterable[Finding]) -> list[RegionCount]:
-    """Per region with insatser: how many insatser, how many state no goal, how many only unresolved goals."""
+def goal_summary(dataset: Dataset, findings: Iterable[Finding], scope: Scope = EVERYTHING) -> list[RegionCount]:
+    """Per region with insatser (in ``scope``): how many, how many state no goal, how many only unresolved goals."""
     counted = Counter((f.place.lanskod, f.rule.id) for f in findings)
     totals: Counter[str] = Counter()
     names: dict[str, str] = {}
     for row in insatser_per_region(dataset):
+        if scope.region is not None and row["region"] != scope.region:
+            continue
+        if scope.year is not None and str(row["year"]) != str(scope.year):
+            continue
         lanskod = str(row["lanskod"])
         totals[lanskod] += int(row["count"])  # type: ignore[call-overload]
         names[lanskod] = str(row["regionName"])
@@ -62,7 +76,7 @@ def goal_summary(dataset: Dataset, findings: Iterable[Finding]) -> list[RegionCo
 WORDS = {
     "sv": {
         "violation": ("fel", "fel"), "warning": ("varning", "varningar"), "info": ("notis", "notiser"),
-        "checked": "Validerat med {engine}: {violations} och {warnings}.",
+        "checked": "Validerat med {engine}{scope}: {violations} och {warnings}.", "for": "för",
         "conforms": "Inga fel: varje insats uppfyller reglerna.",
         "summary": "Insatser utan mål per region",
         "columns": ("region", "insatser", "anger inget mål", "mål kunde inte tolkas"),
@@ -71,7 +85,7 @@ WORDS = {
     },
     "en": {
         "violation": ("violation", "violations"), "warning": ("warning", "warnings"), "info": ("info", "infos"),
-        "checked": "Validated with {engine}: {violations} and {warnings}.",
+        "checked": "Validated with {engine}{scope}: {violations} and {warnings}.", "for": "for",
         "conforms": "No violations: every intervention meets the rules.",
         "summary": "Interventions without a goal per region",
         "columns": ("region", "insatser", "state no goal", "goals not resolved"),
@@ -125,7 +139,9 @@ def _render_text(report: Report, shown: list[Finding], lang: str, summary_only: 
     lines = [str(words["summary"]), "", *_table(words["columns"], _summary_rows(report, lang))]
     if summary_only:
         return "\n".join(lines)
-    lines += ["", str(words["checked"]).format(engine=report.engine, violations=_counted(report, "violation", lang),
+    scope = f" {words['for']} {report.scope.describe(lang)}" if not report.scope.everything else ""
+    lines += ["", str(words["checked"]).format(engine=report.engine, scope=scope,
+                                               violations=_counted(report, "violation", lang),
                                                warnings=_counted(report, "warning", lang))]
     if report.conforms:
         lines.append(str(words["conforms"]))
@@ -177,6 +193,7 @@ def _render_json(report: Report, shown: list[Finding], lang: str, summary_only: 
     data: dict[str, object] = {"summary": _summary_records(report)}
     if not summary_only:
         data = {"conforms": report.conforms, "engine": report.engine,
+                "region": None if report.region is None else str(report.region), "year": report.year,
                 "violations": report.count("violation"), "warnings": report.count("warning"),
                 **data, "findings": [_record(f, lang) for f in shown]}
     return json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,0 +1,79 @@
+"""What one validation covers: every insats, or the insatser of one region and/or one year.
+
+Both engines check the whole graph (a rule such as ``insats-goal-other-region`` looks at other
+regions' goals), and the findings kept are those whose focus node is in scope. pySHACL's own
+``focus_nodes`` option is not used: it also filters the value nodes of nested shapes (``sh:or``,
+``sh:qualifiedValueShape``) and so misses findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import cast
+
+import pyoxigraph as ox
+from oxrdflib._converter import from_ox
+from rdflib import Dataset, URIRef
+from rdflib.term import Identifier
+
+from malgraf.errors import NoInsatserError
+from malgraf.graph import native_store
+from malgraf.namespaces import REGION
+from malgraf.regions import REGIONS_BY_LANSKOD
+from malgraf.resources import load_query
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The region (its IRI) and the year a validation is limited to; None for all of them."""
+
+    region: URIRef | None = None
+    year: int | None = None
+
+    @property
+    def everything(self) -> bool:
+        return self.region is None and self.year is None
+
+    def region_label(self) -> str:
+        """The region as ``Blekinge (10)``: its short name and länskod, else its IRI."""
+        if self.region is None:
+            return ""
+        region = REGIONS_BY_LANSKOD.get(self.region.removeprefix(str(REGION)))
+        return f"{region.short_name} ({region.lanskod})" if region else str(self.region)
+
+    def describe(self, lang: str = "en") -> str:
+        """``Blekinge (10) in 2023`` (``i 2023`` in Swedish), ``Blekinge (10)`` or ``2023``; empty for everything."""
+        year = "" if self.year is None else str(self.year)
+        if self.region is None:
+            return year
+        between = " i " if lang == "sv" else " in "
+        return self.region_label() + (between + year if year else "")
+
+
+EVERYTHING = Scope()
+"""Every insats and RUS goal."""
+
+
+def focus_in_scope(dataset: Dataset, scope: Scope) -> frozenset[Identifier] | None:
+    """The insatser and RUS goals in ``scope`` (None: everything); ``NoInsatserError`` if no insats is."""
+    store = native_store(dataset)
+    if scope.everything:
+        if not store.query(load_query("any_insats"), use_default_graph_as_union=True):
+            raise NoInsatserError("no insatser to validate")
+        return None
+    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        ox.Variable("anyRegion"): ox.Literal(scope.region is None),
+        ox.Variable("anyYear"): ox.Literal(scope.year is None),
+    }
+    if scope.region is not None:
+        substitutions[ox.Variable("region")] = ox.NamedNode(scope.region)
+    if scope.year is not None:
+        substitutions[ox.Variable("yearText")] = ox.Literal(str(scope.year))
+    solutions = store.query(load_query("insatser_in_scope"), use_default_graph_as_union=True,
+                            substitutions=substitutions)
+    assert isinstance(solutions, ox.QuerySolutions)
+    found = [(solution["focus"], solution["kind"]) for solution in solutions]
+    if not any(kind == ox.Literal("insats") for _, kind in found):
+        raise NoInsatserError(f"no insatser for region {scope.describe()}" if scope.region is not None
+                              else f"no insatser in {scope.year}")
+    return frozenset(cast(Identifier, from_ox(focus)) for focus, _ in found)
