@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -143,17 +144,6 @@ def test_warnings_alone_conform(tmp_path: Path) -> None:
     code, out, _ = run(str(only_warning), "--lang", "en")
     assert code == 0
     assert "Validated with sparql: 0 violations and 1 warning." in out
-
-
-@pytest.mark.parametrize(("broken", "where"), [
-    ("broken.ttl", "broken.ttl:6: Parser error"),
-    ("csv-broken", "csv-broken/goal_links.csv:3: kind: 'agenda' is not one of"),
-])
-def test_input_that_cannot_be_loaded_exits_2_naming_file_and_line(broken: str, where: str) -> None:
-    code, out, err = run(str(FIXTURES / broken))
-    assert code == 2
-    assert err.startswith(f"Error: {FIXTURES}/") and where in err.splitlines()[0]
-    assert out == ""
 
 
 def test_other_unloadable_input_exits_2(tmp_path: Path) -> None:
@@ -384,3 +374,74 @@ def test_data_without_insatser_says_so_and_exits_1(tmp_path: Path, write: Callab
     assert run(str(given), "--engine", engine) == (1, "", "Error: no insatser to validate\n")
     with pytest.raises(NoInsatserError):
         validate(as_dataset(load_inputs([given])), engine)
+
+
+def _unreadable(directory: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of csv-conforms whose goal_links.csv cannot be opened (as root, chmod would not stop it)."""
+    copy = directory / "unreadable"
+    shutil.copytree(FIXTURES / "csv-conforms", copy)
+    opened = Path.open
+
+    def refuse(self: Path, *arguments: object, **keywords: object) -> object:
+        if self.name == "goal_links.csv":
+            raise PermissionError(13, "Permission denied", str(self))
+        return opened(self, *arguments, **keywords)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", refuse)
+    return copy
+
+
+def _copy_with(directory: Path, name: str, content: bytes | None) -> Path:
+    """A copy of csv-conforms with ``name`` replaced by ``content`` (None: by a directory)."""
+    copy = directory / "copy"
+    shutil.copytree(FIXTURES / "csv-conforms", copy)
+    (copy / name).unlink()
+    if content is None:
+        (copy / name).mkdir()
+    else:
+        (copy / name).write_bytes(content)
+    return copy
+
+
+BINARY = bytes(range(256)) * 4
+HUGE_FIELD = (INSATSER_HEADER + '"' + "x" * 200_000 + '"\n').encode()
+
+
+@pytest.mark.parametrize(("make", "where", "what"), [
+    (lambda d, m: FIXTURES / "broken.ttl", "broken.ttl:6", "Parser error"),
+    (lambda d, m: FIXTURES / "csv-broken", "csv-broken/goal_links.csv:3", "kind: 'agenda' is not one of"),
+    (lambda d, m: d / "missing.ttl", "missing.ttl", "no such file or directory"),
+    (lambda d, m: d, "", "no insatser.csv here"),
+    (lambda d, m: _copy_with(d, "insatser.csv", None) / "goal_links.csv", "copy/goal_links.csv",
+     "no insatser.csv beside it"),
+    (lambda d, m: _copy_with(d, "goal_links.csv", None), "copy/goal_links.csv", "Is a directory"),
+    (lambda d, m: _unreadable(d, m), "unreadable/goal_links.csv", "Permission denied"),
+    (lambda d, m: _copy_with(d, "insatser.csv", BINARY), "copy/insatser.csv", "not UTF-8"),
+    (lambda d, m: _copy_with(d, "insatser.csv", HUGE_FIELD), "copy", "field larger than field limit"),
+    (lambda d, m: (d / "binary.ttl").write_bytes(BINARY) and d / "binary.ttl", "binary.ttl:1", "Parser error"),
+    (lambda d, m: (d / "picture.png").write_bytes(BINARY) and d / "picture.png", "picture.png", "not a Turtle file"),
+], ids=["bad-turtle", "bad-csv", "missing-file", "directory-without-csv", "csv-without-insatser-csv",
+        "csv-that-is-a-directory", "unreadable-csv", "binary-csv", "csv-field-too-large", "binary-turtle",
+        "binary-other"])
+def test_input_that_cannot_be_loaded_exits_2_with_one_error_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make: Callable[[Path, pytest.MonkeyPatch], Path],
+        where: str, what: str) -> None:
+    given = make(tmp_path, monkeypatch)
+    code, out, err = run(str(given))
+    assert (code, out) == (2, "")
+    assert err.startswith("Error: ") and err.endswith("\n") and "\n" not in err[:-1], err
+    place, _, message = err[len("Error: "):].partition(": ")
+    assert place.endswith(where.rstrip("/")) if where else place.startswith(str(tmp_path)), err
+    assert what in message, err
+
+
+@pytest.mark.parametrize(("content", "what"), [
+    (b"<a> <b> .\n", "Parser error"),
+    (BINARY, "Parser error"),
+])
+def test_a_built_graph_that_cannot_be_read_exits_2(tmp_path: Path, content: bytes, what: str) -> None:
+    graph = tmp_path / "malgraf.nq"
+    graph.write_bytes(content)
+    code, out, err = run("--graph", str(graph))
+    assert (code, out) == (2, "") and err.startswith(f"Error: {graph}:1: ") and what in err
+    assert err.count("\n") == 1

@@ -1,12 +1,18 @@
-"""What ``validate`` reads: Turtle files and directories of tidy CSV files, loaded with the reference."""
+"""What ``validate`` reads: Turtle files and directories of tidy CSV files, loaded with the reference.
+
+Whatever stops the loading (bad input, a file that cannot be read, no built graph) becomes a
+``CannotLoadError``: one ``Error: <file>[:<line>]: …`` line and exit 2, nothing validated.
+"""
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import Graph
 
 from malgraf.errors import CannotLoadError, InputError, MalgrafError
 from malgraf.graph import build_store
@@ -14,13 +20,16 @@ from malgraf.graph import build_store
 
 @contextmanager
 def cannot_load() -> Iterator[None]:
-    """Within this block a ``MalgrafError`` (bad input, no built graph) becomes a ``CannotLoadError``."""
+    """Within this block a ``MalgrafError`` or an ``OSError`` becomes a ``CannotLoadError``."""
     try:
         yield
     except CannotLoadError:
         raise
     except MalgrafError as error:
         raise CannotLoadError(str(error)) from error
+    except OSError as error:
+        raise CannotLoadError(f"{error.filename}: {error.strerror or error}" if error.filename
+                              else str(error)) from error
 
 
 def load_inputs(paths: Sequence[Path]) -> ox.Store:
@@ -29,22 +38,33 @@ def load_inputs(paths: Sequence[Path]) -> ox.Store:
     Turtle files (``.ttl``) are loaded as they are; a directory, or a CSV file standing for the
     directory it is in, is read as one year of tidy CSV files (``insatser.csv``, ``goal_links.csv``…).
     """
-    from malgraf.importers.tables import load_year
-
     turtle: list[Path] = []
     directories: list[Path] = []
     with cannot_load():
         for path in paths:
-            directory = path if path.is_dir() else path.parent
             if path.is_file() and path.suffix.lower() in (".ttl", ".turtle"):
                 turtle.append(path)
-            elif path.is_dir() or (path.is_file() and path.suffix.lower() == ".csv"):
+            elif path.is_dir() or (path.suffix.lower() == ".csv" and path.exists()):
+                directory = path if path.is_dir() else path.parent
                 if not (directory / "insatser.csv").is_file():
-                    raise InputError(directory, "no insatser.csv here; give a directory of tidy CSV files")
+                    where = "here" if path.is_dir() else "beside it"
+                    raise InputError(path, f"no insatser.csv {where}; give a directory of tidy CSV files")
                 if directory not in directories:
                     directories.append(directory)
             elif not path.exists():
                 raise InputError(path, "no such file or directory")
             else:
                 raise InputError(path, "not a Turtle file (.ttl), a CSV file or a directory of CSV files")
-        return build_store(directories, data_loader=load_year, extra_turtle=turtle)
+        return build_store(directories, data_loader=_load_year, extra_turtle=turtle)
+
+
+def _load_year(directory: Path) -> Graph:
+    """``load_year``, with a file that cannot be read or parsed as CSV named as bad input."""
+    from malgraf.importers.tables import load_year
+
+    try:
+        return load_year(directory)
+    except OSError as error:
+        raise InputError(error.filename or directory, error.strerror or str(error)) from None
+    except csv.Error as error:
+        raise InputError(directory, f"a CSV file here cannot be read: {error}") from None
