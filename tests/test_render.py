@@ -17,7 +17,7 @@ from malgraf.cli import main
 from malgraf.graph import as_dataset, build_store
 from malgraf.importers.tables import load_year
 from malgraf.namespaces import INSATS, NS, REGION, RUS, SDG
-from malgraf.render import (
+from malgraf.views import (
     EDGE_STYLES,
     NODE_KINDS,
     SDG_COLOURS,
@@ -210,7 +210,7 @@ def test_write_view_replaces_the_file_atomically(mini: Dataset, tmp_path: Path) 
 
 
 def test_select_view_of_an_iri_outside_the_graph(mini: Dataset) -> None:
-    from malgraf.render import read_graph
+    from malgraf.views import read_graph
 
     graph = select_view(read_graph(mini), "https://example.org/elsewhere", depth=2)
     assert list(graph) == ["https://example.org/elsewhere"]
