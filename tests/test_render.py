@@ -15,6 +15,7 @@ from rdflib import Dataset, URIRef
 from malgraf.build import build
 from malgraf.cli import main
 from malgraf.graph import as_dataset, build_store
+from malgraf.i18n import METHOD_LABELS, TERM_LABELS, VIA_LABELS, capitalised, label
 from malgraf.importers.tables import load_year
 from malgraf.namespaces import INSATS, NS, REGION, RUS, SDG
 from malgraf.views import (
@@ -23,6 +24,7 @@ from malgraf.views import (
     SDG_COLOURS,
     json_for_script,
     lay_out,
+    read_graph,
     render_page,
     select_view,
     view_graph,
@@ -193,7 +195,22 @@ def test_colours_shapes_and_legend(mini: Dataset) -> None:
     for number in (8, 9, 11):
         assert f'data-sdg="{number}" style="background: {SDG_COLOURS[number - 1]}"' in legend
     for style in ("stated", "inferred", "crosswalk", "crosswalk-suggested", "broader", "reported"):
-        assert f'data-style="{style}"' in legend and EDGE_STYLES[style].label_sv in legend
+        assert f'data-style="{style}"' in legend and EDGE_STYLES[style].label("sv") in legend
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_legend_names_methods_and_terms_in_the_words_of_i18n(mini: Dataset, lang: str) -> None:
+    data = page_json(render_page(view_graph(mini, lang=lang)))
+    styles = {key: style["label"] for key, style in data["edgeStyles"].items()}
+    for style, method in (("stated", "Stated"), ("inferred", "Inferred"), ("accepted", "Accepted"),
+                          ("suggested", "Suggested"), ("crosswalk-suggested", "Suggested")):
+        assert label(METHOD_LABELS, method, lang).casefold() in styles[style].casefold(), style
+    assert styles["reported"] == capitalised(label(TERM_LABELS, "mg:reportedUnder", lang))
+    kinds = {key: kind["label"] for key, kind in data["kinds"].items()}
+    for kind, term in (("insats", "mg:Insats"), ("rus", "mg:RusGoal"), ("sdg-target", "sdgo:Target")):
+        assert kinds[kind] == capitalised(label(TERM_LABELS, term, lang))
+    assert data["text"]["direct"] == label(VIA_LABELS, "direct", lang)
+    assert data["text"]["year"] == capitalised(label(TERM_LABELS, "mg:year", lang))
 
 
 def test_english_page(mini: Dataset) -> None:
@@ -210,8 +227,6 @@ def test_write_view_replaces_the_file_atomically(mini: Dataset, tmp_path: Path) 
 
 
 def test_select_view_of_an_iri_outside_the_graph(mini: Dataset) -> None:
-    from malgraf.views import read_graph
-
     graph = select_view(read_graph(mini), "https://example.org/elsewhere", depth=2)
     assert list(graph) == ["https://example.org/elsewhere"]
     assert "<!DOCTYPE html>" in render_page(graph)

@@ -10,7 +10,9 @@ from typing import Any
 import networkx as nx
 from rdflib import Dataset, Literal, URIRef
 
+from malgraf.namespaces import REGION
 from malgraf.query import Row, select
+from malgraf.regions import REGIONS
 from malgraf.views.kinds import GOAL_KINDS, METHOD_STRENGTH, METHOD_STYLES, kind_of, sdg_number
 
 
@@ -44,20 +46,18 @@ def _clean(attributes: Mapping[str, Any]) -> dict[str, Any]:
 def read_graph(dataset: Dataset, lang: str = "sv") -> nx.MultiDiGraph:
     """Everything a view can show: insatser, goals, regions and every link between them.
 
-    Edges are keyed by their style (``EDGE_STYLES``); node attributes hold what tooltips show.
-    Goal nodes get ``count`` (insatser linked directly) and ``total`` (also through narrower goals).
+    Regions come from ``malgraf.regions``. Edges are keyed by their style (``EDGE_STYLES``); node
+    attributes hold what tooltips show. Goal nodes get ``count`` (insatser linked directly) and
+    ``total`` (also through narrower goals).
     """
     language = Literal(lang)
     graph = nx.MultiDiGraph(lang=lang)
     regions: dict[str, dict[str, Any]] = {}
-    for row in select(dataset, "view_regions", {"lang": language}):
-        iri = str(row["region"])
-        regions[iri] = {"code": _text(row["lanskod"]), "name": _text(row["shortName"])}
-        graph.add_node(iri, **_clean({
-            "kind": "region", "name": _text(row["label"]) or _text(row["shortName"]),
-            "short": _text(row["shortName"]), "region": _text(row["lanskod"]),
-            "regionName": _text(row["shortName"]),
-        }))
+    for known in REGIONS:
+        iri = str(REGION[known.lanskod])
+        regions[iri] = {"code": known.lanskod, "name": known.short_name}
+        graph.add_node(iri, kind="region", name=known.english_name if lang == "en" else known.official_name,
+                       short=known.short_name, region=known.lanskod, regionName=known.short_name)
     for row in select(dataset, "view_goals", {"lang": language}):
         _add_goal(graph, row, regions)
     for row in select(dataset, "view_insatser", {"lang": language}):

@@ -18,18 +18,18 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from malgraf.files import write_text_atomically
+from malgraf.i18n import TERM_LABELS, VIA_LABELS, capitalised, label
 from malgraf.views.kinds import EDGE_STYLES, NODE_KINDS, SDG_COLOURS
 from malgraf.views.layout import lay_out
 
 DEFAULT_VIEW_PATH = Path("build") / "view.html"
 
-TEXT: dict[str, dict[str, str]] = {
+_OWN_WORDS: dict[str, dict[str, str]] = {
     "sv": {
         "overview": "Översikt: mål och insatser", "view_of": "Grannskapet kring", "search": "Sök",
         "search_placeholder": "Sök mål, insats eller region …", "all_regions": "Alla regioner",
-        "region": "Region", "year": "År", "insatser": "insatser", "direct": "direkt",
-        "with_narrower": "med undermål", "lines": "Källa, rad", "outputs": "Prestationer",
-        "effects": "Effekter", "statement": "Källan skriver", "note": "Anteckning",
+        "insatser": "insatser", "with_narrower": "med undermål", "lines": "Källa, rad",
+        "statement": "Källan skriver", "note": "Anteckning",
         "legend": "Teckenförklaring", "nodes": "Noder", "links": "Länkar", "sdg_colours": "Agenda 2030",
         "expand_all": "Visa alla insatser", "collapse_all": "Fäll ihop insatser",
         "hint_overview": "Dubbelklicka på ett mål för att visa dess insatser. "
@@ -37,26 +37,33 @@ TEXT: dict[str, dict[str, str]] = {
         "hint": "Klicka på en nod för att markera dess grannar.", "neighbours": "Grannar",
         "no_matches": "Inga träffar", "nodes_count": "noder", "edges_count": "länkar",
         "folded": "insatser ihopfällda", "kind": "Slag", "notation": "Beteckning", "iri": "IRI",
-        "reported_under": "Redovisad under", "details_empty": "Välj en nod för att se detaljer.",
-        "show_insatser": "Visa insatser", "hide_insatser": "Dölj insatser", "level": "Nivå",
+        "details_empty": "Välj en nod för att se detaljer.",
+        "show_insatser": "Visa insatser", "hide_insatser": "Dölj insatser",
     },
     "en": {
         "overview": "Overview: goals and interventions", "view_of": "Neighbourhood of", "search": "Search",
         "search_placeholder": "Search goal, intervention or region …", "all_regions": "All regions",
-        "region": "Region", "year": "Year", "insatser": "interventions", "direct": "direct",
-        "with_narrower": "with narrower goals", "lines": "Source, lines", "outputs": "Outputs",
-        "effects": "Effects", "statement": "The source says", "note": "Note",
+        "insatser": "interventions", "with_narrower": "with narrower goals", "lines": "Source, lines",
+        "statement": "The source says", "note": "Note",
         "legend": "Legend", "nodes": "Nodes", "links": "Links", "sdg_colours": "Agenda 2030",
         "expand_all": "Show all interventions", "collapse_all": "Fold interventions",
         "hint_overview": "Double-click a goal to show its interventions. Click to highlight neighbours.",
         "hint": "Click a node to highlight its neighbours.", "neighbours": "Neighbours",
         "no_matches": "No matches", "nodes_count": "nodes", "edges_count": "links",
         "folded": "interventions folded", "kind": "Kind", "notation": "Notation", "iri": "IRI",
-        "reported_under": "Reported under", "details_empty": "Select a node to see its details.",
-        "show_insatser": "Show interventions", "hide_insatser": "Hide interventions", "level": "Level",
+        "details_empty": "Select a node to see its details.",
+        "show_insatser": "Show interventions", "hide_insatser": "Hide interventions",
     },
 }
-"""The page's own words; data stays in the language it has."""
+_TERM_WORDS = {"region": "mg:Region", "year": "mg:year", "outputs": "mg:outputs", "effects": "mg:effects",
+               "level": "mg:goalLevel", "reported_under": "mg:reportedUnder"}
+
+TEXT: dict[str, dict[str, str]] = {
+    lang: {**words, **{key: capitalised(label(TERM_LABELS, term, lang)) for key, term in _TERM_WORDS.items()},
+           "direct": label(VIA_LABELS, "direct", lang)}
+    for lang, words in _OWN_WORDS.items()
+}
+"""The page's words (malgraf's terms in the words of ``malgraf.i18n``); data stays in the language it has."""
 
 
 def _short(text: str, limit: int) -> str:
@@ -107,18 +114,14 @@ def page_data(
         "nodes": nodes,
         "edges": edges,
         "regions": [{"code": code, "name": name} for code, name in regions],
-        "kinds": {k: {"shape": v.shape, "color": v.color, "label": _in(lang, v.label_sv, v.label_en)}
+        "kinds": {k: {"shape": v.shape, "color": v.color, "label": v.label(lang)}
                   for k, v in NODE_KINDS.items()},
         "edgeStyles": {k: {"color": v.color, "width": v.width, "dashes": list(v.dashes) or False,
-                           "arrow": v.arrow, "label": _in(lang, v.label_sv, v.label_en)}
+                           "arrow": v.arrow, "label": v.label(lang)}
                        for k, v in EDGE_STYLES.items()},
         "sdgColours": list(SDG_COLOURS),
         "text": TEXT[lang],
     }
-
-
-def _in(lang: str, swedish: str, english: str) -> str:
-    return swedish if lang == "sv" else english
 
 
 def json_for_script(data: object) -> Markup:
