@@ -18,6 +18,7 @@ from malgraf.graph import as_dataset, build_store
 from malgraf.i18n import METHOD_LABELS, TERM_LABELS, VIA_LABELS, capitalised, label
 from malgraf.importers.tables import load_year
 from malgraf.namespaces import INSATS, NS, REGION, RUS, SDG
+from malgraf.regions import REGIONS_BY_LANSKOD
 from malgraf.views import (
     EDGE_STYLES,
     NODE_KINDS,
@@ -282,3 +283,37 @@ def test_view_of_the_shipped_graph(shipped: Dataset, tmp_path: Path) -> None:
     assert graph.number_of_nodes() > 100
     page = write_view(graph, tmp_path / "all.html").read_text(encoding="utf-8")
     assert len(page_json(page)["nodes"]) == graph.number_of_nodes()
+
+
+REGIONAL_COUNTS = """
+PREFIX mg: <https://w3id.org/malgraf/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?region ?goal (COUNT(DISTINCT ?direct) AS ?count) (COUNT(DISTINCT ?insats) AS ?total) WHERE {
+  ?insats a mg:Insats ; mg:region ?region ; mg:contributesTo|mg:reportedUnder ?linked .
+  ?linked skos:broader* ?goal .
+  OPTIONAL { ?direct a mg:Insats ; mg:region ?region ; mg:contributesTo|mg:reportedUnder ?goal }
+}
+GROUP BY ?region ?goal
+"""
+"""Per goal, the insatser of ``?region`` linked to it (count) and to it or a goal under it (total)."""
+
+
+@pytest.mark.parametrize(("region", "kinds"), [("08", {"national", "eruf", "rus"}),
+                                               ("10", {"national", "sdg-goal", "rus"})])
+def test_a_regional_view_counts_the_regions_insatser(shipped: Dataset, region: str, kinds: set[str]) -> None:
+    whole = read_graph(shipped)
+    graph = select_view(whole, str(REGION[region]))
+    expected = {str(row["goal"]): (int(row["count"]), int(row["total"]))
+                for row in shipped.query(REGIONAL_COUNTS, initBindings={"region": REGION[region]})}
+    shown = {n: (a["count"], a["total"]) for n, a in graph.nodes(data=True) if "total" in a}
+    assert kinds <= {graph.nodes[n]["kind"] for n in shown}
+    assert shown == {n: expected[n] for n in graph if n in expected}
+    national = select_view(whole, None)  # the regional view left the whole graph's counts alone
+    assert shown[str(NS["area-1"])][1] < national.nodes[str(NS["area-1"])]["total"] == 81
+    page = render_page(graph)
+    data = page_json(page)
+    area = next(n for n in data["nodes"] if n["id"] == str(NS["area-1"]))
+    assert area["label"].endswith(f"({shown[str(NS['area-1'])][1]})")
+    name = REGIONS_BY_LANSKOD[region].short_name
+    assert data["countRegion"] == name and f"insatser räknade i {name}</p>" in page
+    assert page_json(render_page(national))["countRegion"] is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -81,7 +81,7 @@ def read_graph(dataset: Dataset, lang: str = "sv") -> nx.MultiDiGraph:
         narrower, broader = str(row["narrower"]), str(row["broader"])
         if is_goal(graph, narrower) and is_goal(graph, broader):
             graph.add_edge(narrower, broader, key="broader")
-    count_insatser(graph)
+    set_counts(graph, insats_counts(graph))
     return graph
 
 
@@ -140,24 +140,34 @@ def _add_links(graph: nx.MultiDiGraph, rows: Iterable[Row]) -> None:
         }))
 
 
-def count_insatser(graph: nx.MultiDiGraph) -> None:
-    """Set ``count`` and ``total`` on every non-insats node that insatser link to (directly / with narrower)."""
+def insats_counts(graph: nx.MultiDiGraph, insatser: Collection[str] | None = None) -> dict[str, tuple[int, int]]:
+    """(count, total) of each non-insats node that insatser link to: directly, and also through narrower goals.
+
+    With ``insatser``, only those are counted (a region's own, for its view).
+    """
     hierarchy = nx.DiGraph()
     hierarchy.add_edges_from((u, v) for u, v, key in graph.edges(keys=True) if key == "broader")
     direct: dict[str, set[str]] = defaultdict(set)
     for source, target, key in graph.edges(keys=True):
-        if graph.nodes[source]["kind"] == "insats" and key != "region":
+        if graph.nodes[source]["kind"] == "insats" and key != "region" and (insatser is None or source in insatser):
             direct[target].add(source)
     total: dict[str, set[str]] = defaultdict(set)
-    for goal, insatser in direct.items():
-        total[goal] |= insatser
+    for goal, linked in direct.items():
+        total[goal] |= linked
         if goal in hierarchy:
             for broader in nx.descendants(hierarchy, goal):
-                total[broader] |= insatser
-    for node in graph:
-        if graph.nodes[node]["kind"] != "insats" and (direct.get(node) or total.get(node)):
-            graph.nodes[node]["count"] = len(direct.get(node, ()))
-            graph.nodes[node]["total"] = len(total.get(node, ()))
+                total[broader] |= linked
+    return {node: (len(direct.get(node, ())), len(found)) for node, found in total.items()
+            if graph.nodes[node]["kind"] != "insats"}
 
 
-__all__ = ["count_insatser", "is_goal", "local_name", "read_graph"]
+def set_counts(graph: nx.MultiDiGraph, counts: Mapping[str, tuple[int, int]]) -> None:
+    """Set ``count`` and ``total`` of the nodes in ``counts``, and drop them from every other node."""
+    for node, attributes in graph.nodes(data=True):
+        attributes.pop("count", None)
+        attributes.pop("total", None)
+        if node in counts:
+            attributes["count"], attributes["total"] = counts[node]
+
+
+__all__ = ["insats_counts", "is_goal", "local_name", "read_graph", "set_counts"]

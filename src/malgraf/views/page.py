@@ -38,7 +38,8 @@ _OWN_WORDS: dict[str, dict[str, str]] = {
         "no_matches": "Inga träffar", "nodes_count": "noder", "edges_count": "länkar",
         "folded": "insatser ihopfällda", "kind": "Slag", "notation": "Beteckning", "iri": "IRI",
         "details_empty": "Välj en nod för att se detaljer.",
-        "show_insatser": "Visa insatser", "hide_insatser": "Dölj insatser",
+        "show_insatser": "Visa insatser", "hide_insatser": "Dölj insatser", "in_region": "i",
+        "counted_in": "insatser räknade i",
     },
     "en": {
         "overview": "Overview: goals and interventions", "view_of": "Neighbourhood of", "search": "Search",
@@ -52,7 +53,8 @@ _OWN_WORDS: dict[str, dict[str, str]] = {
         "no_matches": "No matches", "nodes_count": "nodes", "edges_count": "links",
         "folded": "interventions folded", "kind": "Kind", "notation": "Notation", "iri": "IRI",
         "details_empty": "Select a node to see its details.",
-        "show_insatser": "Show interventions", "hide_insatser": "Hide interventions",
+        "show_insatser": "Show interventions", "hide_insatser": "Hide interventions", "in_region": "in",
+        "counted_in": "interventions counted in",
     },
 }
 _TERM_WORDS = {"region": "mg:Region", "year": "mg:year", "outputs": "mg:outputs", "effects": "mg:effects",
@@ -111,6 +113,7 @@ def page_data(
     return {
         "lang": lang,
         "focus": graph.graph.get("focus"),
+        "countRegion": graph.graph.get("countRegion"),
         "nodes": nodes,
         "edges": edges,
         "regions": [{"code": code, "name": name} for code, name in regions],
@@ -203,7 +206,7 @@ def render_page(graph: nx.MultiDiGraph, title: str | None = None) -> str:
         sdg_colours=[(n, SDG_COLOURS[n - 1]) for n in sdgs],
         node_count=graph.number_of_nodes(), edge_count=graph.number_of_edges(),
         folded=sum(1 for _, a in graph.nodes(data=True) if a.get("folded")),
-        overview=focus is None,
+        overview=focus is None, count_region=graph.graph.get("countRegion"),
     )
 
 

@@ -6,7 +6,7 @@ import networkx as nx
 from rdflib import Dataset, URIRef
 
 from malgraf.views.kinds import GOAL_KINDS
-from malgraf.views.model import local_name, read_graph
+from malgraf.views.model import insats_counts, local_name, read_graph, set_counts
 
 DEFAULT_DEPTH = 2
 
@@ -17,7 +17,8 @@ def view_graph(
     """The graph of one view: the neighbourhood of ``focus`` up to ``depth`` links, or the overview.
 
     The overview holds the goals in use (with their broader goals) and every insats folded into
-    the goals it links to; the page unfolds them on demand.
+    the goals it links to; the page unfolds them on demand. The numbers on goals count every
+    insats, except in a region's view, where they count the region's own.
     """
     whole = read_graph(dataset, lang)
     return select_view(whole, None if focus is None else str(focus), depth=depth)
@@ -31,13 +32,23 @@ def select_view(whole: nx.MultiDiGraph, focus: str | None, *, depth: int = DEFAU
         if focus not in whole:
             whole.add_node(focus, kind="goal", name=local_name(focus))
         nodes = _neighbourhood(whole, focus, depth)
-    view = nx.MultiDiGraph(whole.subgraph(sorted(nodes)))
+    view = nx.MultiDiGraph(whole.subgraph(sorted(nodes)))  # a copy: changing it leaves ``whole`` alone
     view.graph.update(lang=whole.graph.get("lang", "sv"), focus=focus, depth=depth)
     if focus is None:
         for node in view:
             if view.nodes[node]["kind"] == "insats":
                 view.nodes[node]["folded"] = True
+    elif whole.nodes[focus]["kind"] == "region":
+        _count_the_regions_own(whole, view, focus)
     return _sorted_copy(view)
+
+
+def _count_the_regions_own(whole: nx.MultiDiGraph, view: nx.MultiDiGraph, region: str) -> None:
+    """Make the counts on a region's view those of the region's insatser, not the nation's."""
+    code = whole.nodes[region].get("region")
+    own = {n for n, a in whole.nodes(data=True) if a["kind"] == "insats" and a.get("region") == code}
+    set_counts(view, insats_counts(whole, own))
+    view.graph["countRegion"] = whole.nodes[region].get("short") or whole.nodes[region].get("name")
 
 
 def _sorted_copy(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
