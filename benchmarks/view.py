@@ -29,7 +29,7 @@ from headless import Browser  # noqa: E402
 from malgraf.graph import add_triples, as_dataset, build_store, default_data_directories  # noqa: E402
 from malgraf.importers.tables import load_year  # noqa: E402
 from malgraf.namespaces import GRAPH  # noqa: E402
-from malgraf.render import read_graph, render_page, select_view, view_graph, write_view  # noqa: E402
+from malgraf.views import read_graph, render_page, select_view, view_graph, write_view  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 SIZES = (500, 2000, 10_000)

@@ -16,7 +16,7 @@ from headless import Browser, find_chromium
 from malgraf.graph import as_dataset, build_store
 from malgraf.importers.tables import load_year
 from malgraf.namespaces import INSATS, SDG
-from malgraf.render import view_graph, write_view
+from malgraf.views import view_graph, write_view
 
 MINI = Path(__file__).parent / "data" / "mini"
 HOSTILE = str(INSATS["2023-3-10-01"])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from malgraf.i18n import METHOD_LABELS, label, method_label
-from malgraf.namespaces import MG, RDF, RDFS
+from malgraf.i18n import METHOD_LABELS, TERM_LABELS, label, method_label
+from malgraf.namespaces import MG, PREFIXES, RDF, RDFS
 from malgraf.regions import LANSKOD, REGION_NAMES, REGIONS, REGIONS_BY_LANSKOD, swedish_sort_key
 from malgraf.resources import ONTOLOGY_FILE
 
@@ -35,6 +35,16 @@ def test_link_method_labels_are_the_ontologys_labels() -> None:
         if name in methods and quad.predicate.value == str(RDFS.label):
             assert isinstance(quad.object, ox.Literal)
             assert label(METHOD_LABELS, name, quad.object.language or "") == quad.object.value
+
+
+def test_term_labels_are_the_ontologys_labels() -> None:
+    ontology = list(ox.parse(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE))
+    for curie, labels in TERM_LABELS.items():
+        prefix, name = curie.split(":")
+        found = {q.object.language: q.object.value for q in ontology
+                 if q.subject.value == str(PREFIXES[prefix][name]) and q.predicate.value == str(RDFS.label)
+                 and isinstance(q.object, ox.Literal)}
+        assert found == labels, curie
 
 
 def test_a_method_label_falls_back_to_swedish_and_to_its_own_text() -> None:

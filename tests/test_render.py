@@ -15,14 +15,17 @@ from rdflib import Dataset, URIRef
 from malgraf.build import build
 from malgraf.cli import main
 from malgraf.graph import as_dataset, build_store
+from malgraf.i18n import METHOD_LABELS, TERM_LABELS, VIA_LABELS, capitalised, label
 from malgraf.importers.tables import load_year
 from malgraf.namespaces import INSATS, NS, REGION, RUS, SDG
-from malgraf.render import (
+from malgraf.regions import REGIONS_BY_LANSKOD
+from malgraf.views import (
     EDGE_STYLES,
     NODE_KINDS,
     SDG_COLOURS,
     json_for_script,
     lay_out,
+    read_graph,
     render_page,
     select_view,
     view_graph,
@@ -193,7 +196,22 @@ def test_colours_shapes_and_legend(mini: Dataset) -> None:
     for number in (8, 9, 11):
         assert f'data-sdg="{number}" style="background: {SDG_COLOURS[number - 1]}"' in legend
     for style in ("stated", "inferred", "crosswalk", "crosswalk-suggested", "broader", "reported"):
-        assert f'data-style="{style}"' in legend and EDGE_STYLES[style].label_sv in legend
+        assert f'data-style="{style}"' in legend and EDGE_STYLES[style].label("sv") in legend
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_legend_names_methods_and_terms_in_the_words_of_i18n(mini: Dataset, lang: str) -> None:
+    data = page_json(render_page(view_graph(mini, lang=lang)))
+    styles = {key: style["label"] for key, style in data["edgeStyles"].items()}
+    for style, method in (("stated", "Stated"), ("inferred", "Inferred"), ("accepted", "Accepted"),
+                          ("suggested", "Suggested"), ("crosswalk-suggested", "Suggested")):
+        assert label(METHOD_LABELS, method, lang).casefold() in styles[style].casefold(), style
+    assert styles["reported"] == capitalised(label(TERM_LABELS, "mg:reportedUnder", lang))
+    kinds = {key: kind["label"] for key, kind in data["kinds"].items()}
+    for kind, term in (("insats", "mg:Insats"), ("rus", "mg:RusGoal"), ("sdg-target", "sdgo:Target")):
+        assert kinds[kind] == capitalised(label(TERM_LABELS, term, lang))
+    assert data["text"]["direct"] == label(VIA_LABELS, "direct", lang)
+    assert data["text"]["year"] == capitalised(label(TERM_LABELS, "mg:year", lang))
 
 
 def test_english_page(mini: Dataset) -> None:
@@ -210,8 +228,6 @@ def test_write_view_replaces_the_file_atomically(mini: Dataset, tmp_path: Path) 
 
 
 def test_select_view_of_an_iri_outside_the_graph(mini: Dataset) -> None:
-    from malgraf.render import read_graph
-
     graph = select_view(read_graph(mini), "https://example.org/elsewhere", depth=2)
     assert list(graph) == ["https://example.org/elsewhere"]
     assert "<!DOCTYPE html>" in render_page(graph)
@@ -267,3 +283,37 @@ def test_view_of_the_shipped_graph(shipped: Dataset, tmp_path: Path) -> None:
     assert graph.number_of_nodes() > 100
     page = write_view(graph, tmp_path / "all.html").read_text(encoding="utf-8")
     assert len(page_json(page)["nodes"]) == graph.number_of_nodes()
+
+
+REGIONAL_COUNTS = """
+PREFIX mg: <https://w3id.org/malgraf/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?region ?goal (COUNT(DISTINCT ?direct) AS ?count) (COUNT(DISTINCT ?insats) AS ?total) WHERE {
+  ?insats a mg:Insats ; mg:region ?region ; mg:contributesTo|mg:reportedUnder ?linked .
+  ?linked skos:broader* ?goal .
+  OPTIONAL { ?direct a mg:Insats ; mg:region ?region ; mg:contributesTo|mg:reportedUnder ?goal }
+}
+GROUP BY ?region ?goal
+"""
+"""Per goal, the insatser of ``?region`` linked to it (count) and to it or a goal under it (total)."""
+
+
+@pytest.mark.parametrize(("region", "kinds"), [("08", {"national", "eruf", "rus"}),
+                                               ("10", {"national", "sdg-goal", "rus"})])
+def test_a_regional_view_counts_the_regions_insatser(shipped: Dataset, region: str, kinds: set[str]) -> None:
+    whole = read_graph(shipped)
+    graph = select_view(whole, str(REGION[region]))
+    expected = {str(row["goal"]): (int(row["count"]), int(row["total"]))
+                for row in shipped.query(REGIONAL_COUNTS, initBindings={"region": REGION[region]})}
+    shown = {n: (a["count"], a["total"]) for n, a in graph.nodes(data=True) if "total" in a}
+    assert kinds <= {graph.nodes[n]["kind"] for n in shown}
+    assert shown == {n: expected[n] for n in graph if n in expected}
+    national = select_view(whole, None)  # the regional view left the whole graph's counts alone
+    assert shown[str(NS["area-1"])][1] < national.nodes[str(NS["area-1"])]["total"] == 81
+    page = render_page(graph)
+    data = page_json(page)
+    area = next(n for n in data["nodes"] if n["id"] == str(NS["area-1"]))
+    assert area["label"].endswith(f"({shown[str(NS['area-1'])][1]})")
+    name = REGIONS_BY_LANSKOD[region].short_name
+    assert data["countRegion"] == name and f"insatser räknade i {name}</p>" in page
+    assert page_json(render_page(national))["countRegion"] is None

@@ -316,7 +316,7 @@ def view(graph_path: Path | None, goal: str | None, insats: str | None, region: 
     in; double-click a goal to unfold them. Open the page in any browser; it loads nothing.
     """
     from malgraf.graph import open_dataset
-    from malgraf.render import DEFAULT_VIEW_PATH, focus_of, view_graph, write_view
+    from malgraf.views import DEFAULT_VIEW_PATH, focus_of, view_graph, write_view
 
     if sum(1 for given in (goal, insats, region) if given) > 1:
         raise click.UsageError("give at most one of --goal, --insats and --region")

@@ -14,6 +14,8 @@
     adjacent.get(e.to).push({ other: e.from, edge: i, outward: false, style: e.style });
   });
   var big = data.nodes.length > 1500;
+  /* In a region's view the numbers count the region's own insatser. */
+  var insatser = data.countRegion ? text.insatser + " " + text.in_region + " " + data.countRegion : text.insatser;
 
   function colourOf(n) {
     return n.sdg ? data.sdgColours[n.sdg - 1] : data.kinds[n.kind].color;
@@ -32,7 +34,7 @@
     if (n.regionName && n.kind !== "region") { lines.push(text.region + ": " + n.regionName); }
     if (n.year) { lines.push(text.year + ": " + n.year); }
     if (n.total) {
-      lines.push(n.count + " " + text.insatser + " " + text.direct +
+      lines.push(n.count + " " + insatser + " " + text.direct +
         (n.total !== n.count ? ", " + n.total + " " + text.with_narrower : ""));
     }
     if (n.description) { lines.push("", shorten(n.description, 400)); }
@@ -154,7 +156,7 @@
     fact(text.year, n.year);
     fact(text.level, n.level);
     if (n.total) {
-      fact(text.insatser, n.count + " " + text.direct +
+      fact(insatser, n.count + " " + text.direct +
         (n.total !== n.count ? ", " + n.total + " " + text.with_narrower : ""));
     }
     fact(text.lines, n.lines ? n.lines + (n.source ? " (" + n.source + ")" : "") : null);
