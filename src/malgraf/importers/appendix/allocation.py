@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from malgraf.errors import InputError
-from malgraf.importers.layout import Section
+from malgraf.importers.appendix.layout import Section
 from malgraf.regions import LANSKOD, REGION_NAMES
 
 REGION_HEADINGS: dict[str, str] = {f"Region {name}": name for name in REGION_NAMES}

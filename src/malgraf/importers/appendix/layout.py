@@ -1,8 +1,8 @@
 """Layout of the 2023 table appendix (seed 004): sections, page breaks and table rows.
 
 The text was extracted from a PDF: the five table columns follow each other with no separators,
-and a row starts where a region name starts a line. This module finds the rows; ``goals`` reads
-the goal column and ``appendix`` turns rows into records.
+and a row starts where a region name starts a line. This module finds the rows; ``goal_column``
+reads a row's goal column and ``parse`` turns rows into records.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from malgraf.importers.lines import Line
 from malgraf.regions import REGION_NAMES
 
 SECTION_TITLES: dict[int, str] = {
@@ -33,18 +34,6 @@ _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _CONTINUES = re.compile(
     r"(\b(av|i|på|vid|hos|mot|om|för|och|med|mellan|bland|via|till|från|inom|genom|under|en|ett|Region|regionen|samt))\s*$"
 )
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of the source: its 1-based number and text (page-break space removed)."""
-
-    number: int
-    text: str
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
 
 
 @dataclass
