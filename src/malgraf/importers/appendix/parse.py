@@ -8,10 +8,11 @@ each row's goal column twice — first to teach each region's goal vocabulary, t
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from malgraf.errors import InputError
+from malgraf.errors import InputError, InputWarning
 from malgraf.importers.appendix.allocation import Allocation, Answer, parse_section_8
 from malgraf.importers.appendix.columns import split_body, split_name
 from malgraf.importers.appendix.goal_column import read_goal_column
@@ -23,7 +24,7 @@ from malgraf.importers.appendix.layout import (
     is_empty_row,
     split_rows,
 )
-from malgraf.importers.appendix.regions import check_regions
+from malgraf.importers.appendix.regions import check_regions, region_warnings
 from malgraf.importers.goals.statements import GoalStatement
 from malgraf.importers.goals.vocabulary import RegionGoalVocabulary
 from malgraf.regions import LANSKOD
@@ -58,6 +59,8 @@ class Appendix:
     insatser: list[InsatsRecord]
     allocations: list[Allocation]
     answers: list[Answer]
+    warnings: list[InputWarning] = field(default_factory=list)
+    """What was read by a guess the user should check, in the order of the text."""
 
 
 def read_lines(path: Path) -> list[str]:
@@ -70,9 +73,23 @@ def read_lines(path: Path) -> list[str]:
         raise InputError(path, error.strerror or str(error)) from None
 
 
+def composed(path: Path, lines: list[str]) -> tuple[list[str], list[InputWarning]]:
+    """The lines in Unicode NFC, as every pattern expects them, and a warning naming the first that was not."""
+    normal = [unicodedata.normalize("NFC", line) for line in lines]
+    changed = [number for number, (old, new) in enumerate(zip(lines, normal, strict=True), start=1) if old != new]
+    if not changed:
+        return lines, []
+    more = f" (and {len(changed) - 1} more lines)" if len(changed) > 1 else ""
+    return normal, [InputWarning(str(path), f"not in Unicode NFC (letters decomposed as base letter and combining "
+                                 f"mark); read as NFC{more}", line=changed[0])]
+
+
 def parse_appendix(path: Path, year: int = 2023) -> Appendix:
-    """Parse the appendix text at ``path``; raise ``InputError`` naming the line if it is not one."""
-    lines = read_lines(path)
+    """Parse the appendix text at ``path``; raise ``InputError`` naming the line if it is not one.
+
+    What it read by a guess (a region written another way, text not in NFC) is in ``Appendix.warnings``.
+    """
+    lines, warnings = composed(path, read_lines(path))
     sections = find_sections(lines)
     numbers = [s.number for s in sections]
     if numbers[:1] != [1]:
@@ -88,8 +105,9 @@ def parse_appendix(path: Path, year: int = 2023) -> Appendix:
         section_lines = clean_lines(lines, section)
         all_rows = split_rows(section_lines, section.number)
         check_regions(path, section_lines, all_rows)
-        found = [row for row in all_rows if not is_empty_row(row)]
-        rows.extend(deduplicate(found))
+        found = deduplicate([row for row in all_rows if not is_empty_row(row)])
+        warnings.extend(region_warnings(path, found))
+        rows.extend(found)
     vocabulary = RegionGoalVocabulary()
     for row in rows:
         vocabulary.learn_tail(row.region, [line for line in row.lines if line.stripped][-12:])
@@ -97,7 +115,7 @@ def parse_appendix(path: Path, year: int = 2023) -> Appendix:
         vocabulary.learn_stated(row.region, read_goal_column(row.lines, LANSKOD[row.region], row.region)[0])
     insatser = _records(rows, vocabulary, year)
     allocations, answers = parse_section_8(path, lines, sections[7])
-    return Appendix(insatser, allocations, answers)
+    return Appendix(insatser, allocations, answers, sorted(warnings, key=lambda warning: warning.line or 0))
 
 
 def _records(rows: list[RawRow], vocabulary: RegionGoalVocabulary, year: int) -> list[InsatsRecord]:
