@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from malgraf.importers.appendix import InsatsRecord, parse_appendix
-from malgraf.importers.goals import normalise_statement
+from malgraf.importers.goals.statements import normalise_statement
 from malgraf.resources import APPENDIX_2023
 
 ROOT = Path(__file__).resolve().parent.parent

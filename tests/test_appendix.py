@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from malgraf.cli import main
 from malgraf.importers.appendix import Appendix, InsatsRecord, parse_appendix, tables
-from malgraf.importers.goals import eruf_goals, sdg_line, split_parenthetical
+from malgraf.importers.goals.references import eruf_goals, sdg_line
+from malgraf.importers.goals.statements import split_parenthetical
 from malgraf.resources import APPENDIX_2023, DATA_DIRECTORY
 
 ROOT = Path(__file__).resolve().parent.parent

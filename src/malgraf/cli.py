@@ -111,6 +111,8 @@ def import_appendix(path: Path | None, year: int, out: Path | None) -> None:
     path = path or APPENDIX_2023
     directory = out or DATA_DIRECTORY / str(year)
     appendix = run_import(path, directory, year)
+    for warning in appendix.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     links = sum(len(r.goals) for r in appendix.insatser)
     click.echo(f"Read {len(appendix.insatser)} insatser, {links} goal links, "
                f"{len(appendix.allocations)} allocation amounts and {len(appendix.answers)} answers "

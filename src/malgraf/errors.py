@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -29,6 +30,23 @@ class InputError(MalgrafError):
         where = self.path if line is None else f"{self.path}:{line}"
         what = f"{field}: {message}" if field else message
         super().__init__(f"{where}: {what}")
+
+
+@dataclass(frozen=True)
+class InputWarning:
+    """Input read by a guess the user should check; names the place as ``InputError`` does.
+
+    Importers return these with their result; the CLI prints each as ``Warning: …`` on stderr.
+    """
+
+    path: str
+    message: str
+    line: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
 class GraphNotFoundError(MalgrafError):

@@ -8,14 +8,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from malgraf.errors import InputError
-from malgraf.importers.layout import Section
-from malgraf.regions import LANSKOD, REGION_NAMES
+from malgraf.importers.appendix.layout import Section
+from malgraf.regions import LANSKOD, REGION_NAMES, REGIONS
 
-REGION_HEADINGS: dict[str, str] = {f"Region {name}": name for name in REGION_NAMES}
-REGION_HEADINGS.update({
-    "Västra Götalandsregionen": "Västra Götaland", "Region Jönköpings län": "Jönköping",
-    "Region Kalmar län": "Kalmar", "Region Örebro län": "Örebro",
-})
+REGION_HEADINGS: dict[str, str] = {
+    heading: region.short_name for region in REGIONS
+    for heading in (f"Region {region.short_name}", region.official_name)
+}
+"""A §8 block's heading: ``Region Dalarna``, or the official name (``Västra Götalandsregionen``)."""
 ITEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("kommersiell service", re.compile(r"kommersiell\w* service|servicestöd|servicebidrag", re.I)),
     ("företagsstöd", re.compile(r"företagsstöd|stöd till företag|regionala företagsstöd", re.I)),

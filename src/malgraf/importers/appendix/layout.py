@@ -1,8 +1,8 @@
 """Layout of the 2023 table appendix (seed 004): sections, page breaks and table rows.
 
 The text was extracted from a PDF: the five table columns follow each other with no separators,
-and a row starts where a region name starts a line. This module finds the rows; ``goals`` reads
-the goal column and ``appendix`` turns rows into records.
+and a row starts where a region name starts a line. This module finds the rows; ``goal_column``
+reads a row's goal column and ``parse`` turns rows into records.
 """
 
 from __future__ import annotations
@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from malgraf.importers.lines import Line
+from malgraf.importers.region_names import RegionName
+from malgraf.importers.region_names import region_at_start as region_named_at_start
 from malgraf.regions import REGION_NAMES
 
 SECTION_TITLES: dict[int, str] = {
@@ -26,25 +29,10 @@ SECTION_TITLES: dict[int, str] = {
 
 NO_ROWS = "Regionen redovisar inga insatser i tabellform."
 HEADER_END = "insatsen ska bidra till"
-_REGION_START = re.compile(
-    r"^(" + "|".join(sorted(map(re.escape, REGION_NAMES), key=len, reverse=True)) + r")(?=\s|$)"
-)
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _CONTINUES = re.compile(
     r"(\b(av|i|på|vid|hos|mot|om|för|och|med|mellan|bland|via|till|från|inom|genom|under|en|ett|Region|regionen|samt))\s*$"
 )
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of the source: its 1-based number and text (page-break space removed)."""
-
-    number: int
-    text: str
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
 
 
 @dataclass
@@ -54,6 +42,8 @@ class RawRow:
     section: int
     region: str
     lines: list[Line] = field(default_factory=list)
+    written: RegionName | None = None
+    """How the first line names the region when not by its short name (that line then reads as if it did)."""
 
     @property
     def first_line(self) -> int:
@@ -111,12 +101,17 @@ def clean_lines(lines: list[str], section: Section) -> list[Line]:
     return [line for line in body if not _PAGE_NUMBER.match(line.text)]
 
 
-def region_at_start(text: str) -> str | None:
-    """The region name that starts ``text`` (after at most one space), longest name first."""
+def region_at_start(text: str) -> RegionName | None:
+    """The region that starts ``text`` (after at most one space), by its short name or written another way."""
     if text.startswith("  "):
         return None
-    match = _REGION_START.match(text[1:] if text.startswith(" ") else text)
-    return match.group(1) if match else None
+    return region_named_at_start(text[1:] if text.startswith(" ") else text)
+
+
+def _as_short_name(line: Line, found: RegionName) -> Line:
+    """``line`` with the region written by its short name: `` REGION DALARNA Regional …`` → `` Dalarna Regional …``."""
+    indent = " " if line.text.startswith(" ") else ""
+    return Line(line.number, indent + found.region + line.text[len(indent) + found.end:])
 
 
 def _starts_row(text: str, region: str, previous: str, same_region: bool) -> bool:
@@ -138,19 +133,22 @@ def split_rows(lines: list[Line], section: int) -> list[RawRow]:
 
     A candidate line starts a row when its region is not earlier in the alphabetical order than
     the current row's region and the text reads as a title, not as a sentence about the region.
+    A region written another way (``RegionName.variations``) starts a row by the same rules.
     """
     rows: list[RawRow] = []
     order = {name: index for index, name in enumerate(REGION_NAMES)}
     current: RawRow | None = None
     previous = ""
     for line in lines:
-        region = region_at_start(line.text)
+        found = region_at_start(line.text)
+        named = _as_short_name(line, found) if found is not None and found.variations else line
         if (
-            region is not None
-            and (current is None or order[region] >= order[current.region])
-            and _starts_row(line.text, region, previous, current is not None and current.region == region)
+            found is not None
+            and (current is None or order[found.region] >= order[current.region])
+            and _starts_row(named.text, found.region, previous,
+                            current is not None and current.region == found.region)
         ):
-            current = RawRow(section, region, [line])
+            current = RawRow(section, found.region, [named], found if found.variations else None)
             rows.append(current)
         elif current is not None:
             current.lines.append(line)

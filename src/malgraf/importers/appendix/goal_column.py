@@ -1,0 +1,84 @@
+"""Where a table row's goal column starts, and what it states.
+
+The PDF extraction lost the column boundaries, so the goal column is found from its end: at a marker
+(``Mål i RUS:`` …) among the row's last lines, or, unlabelled, where the region's own goal
+sentences (``RegionGoalVocabulary``) or SDG names begin.
+"""
+
+from __future__ import annotations
+
+import re
+
+from malgraf.importers.goals.markers import match_marker
+from malgraf.importers.goals.reader import read_goal_text
+from malgraf.importers.goals.references import sdg_line
+from malgraf.importers.goals.statements import SENTENCE_END, GoalStatement
+from malgraf.importers.goals.vocabulary import RegionGoalVocabulary
+from malgraf.importers.lines import Line
+
+TAIL = 40
+"""How many non-empty lines at the end of a row may belong to the goal column."""
+
+
+def goal_column_start(lines: list[Line], region: str, vocabulary: RegionGoalVocabulary | None) -> tuple[int, bool]:
+    """Index in ``lines`` where the goal column starts, and whether a marker says so."""
+    body = [i for i, line in enumerate(lines) if line.stripped]
+    window = body[1:][-TAIL:] if len(body) > 1 else []
+    for index in window:
+        if match_marker(lines[index].stripped):
+            return index, True
+    if vocabulary is not None:
+        known = vocabulary.first_known_statement(region, lines, window)
+        if known is not None:
+            return known, False
+        start = None
+        for index in reversed(window):
+            text = lines[index].stripped
+            if vocabulary.is_goal_line(region, text) or sdg_line(text, False):
+                start = index
+            elif start is not None and not _continues_goal(lines, index, start):
+                break
+        if start is not None:
+            return start, False
+    return len(lines), False
+
+
+_INLINE_MARKER = re.compile(
+    r"(?<=[.;])\s+(?=(?:Regional\s+prioritering|Prioritering|Delmål|Mål|Insatsområde|Strategiskt\s+område)\s*:)"
+)
+
+
+def _split_inline_markers(lines: list[Line]) -> tuple[list[Line], list[int]]:
+    """Split a line where columns merged (a double space) or a sentence ends and a marker starts.
+
+    ``Genomförd diplomering  Agenda 2030 mål 10 …`` and ``… region. Regional prioritering: …``.
+    Returns the new lines and, for each, the index of the line it came from.
+    """
+    result: list[Line] = []
+    origin: list[int] = []
+    for position, line in enumerate(lines):
+        columns = re.split(r"(?<=\S)\s{2,}(?=\S)", line.text.strip()) if position and line.stripped else [line.text]
+        for column in columns:
+            for part in _INLINE_MARKER.split(column):
+                result.append(Line(line.number, part))
+                origin.append(position)
+    return result, origin
+
+
+def _continues_goal(lines: list[Line], index: int, start: int) -> bool:
+    """A line just before a recognised goal line that wraps into it (no sentence end)."""
+    text = lines[index].stripped
+    return not SENTENCE_END.search(text) and index == max(
+        i for i in range(start) if lines[i].stripped
+    ) and not text[:1].isupper()
+
+
+def read_goal_column(
+    lines: list[Line], lanskod: str, region: str, vocabulary: RegionGoalVocabulary | None = None
+) -> tuple[list[GoalStatement], int]:
+    """The goal statements of a row's goal column and the index where the column starts."""
+    original = len(lines)
+    lines, origin = _split_inline_markers(lines)
+    start, marked = goal_column_start(lines, region, vocabulary)
+    statements = read_goal_text(lines[start:], lanskod, region, vocabulary, marked=marked)
+    return statements, (origin[start] if start < len(lines) else original)

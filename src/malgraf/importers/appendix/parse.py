@@ -1,0 +1,137 @@
+"""Parse Tillväxtverket's table appendix of the regions' reports (seed 004) into records.
+
+``parse_appendix`` finds the sections and rows (``layout``), checks their regions (``regions``), reads
+each row's goal column twice — first to teach each region's goal vocabulary, then with it
+(``goal_column``) — and splits the rest of the row into name, description, outputs and effects
+(``columns``); §8 is read by ``allocation``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from malgraf.errors import InputError, InputWarning
+from malgraf.importers.appendix.allocation import Allocation, Answer, parse_section_8
+from malgraf.importers.appendix.columns import split_body, split_name
+from malgraf.importers.appendix.goal_column import read_goal_column
+from malgraf.importers.appendix.layout import (
+    RawRow,
+    clean_lines,
+    deduplicate,
+    find_sections,
+    is_empty_row,
+    split_rows,
+)
+from malgraf.importers.appendix.regions import check_regions, region_warnings
+from malgraf.importers.goals.statements import GoalStatement
+from malgraf.importers.goals.vocabulary import RegionGoalVocabulary
+from malgraf.regions import LANSKOD
+
+
+@dataclass
+class InsatsRecord:
+    """One row of §1–7: an insats reported under one section, with its goal statements."""
+
+    id: str
+    year: int
+    section: int
+    region: str
+    name: str
+    description: str
+    outputs: str
+    effects: str
+    nyps_id: str
+    first_line: int
+    last_line: int
+    goals: list[GoalStatement] = field(default_factory=list)
+
+    @property
+    def lanskod(self) -> str:
+        return LANSKOD[self.region]
+
+
+@dataclass
+class Appendix:
+    """Everything read from the appendix."""
+
+    insatser: list[InsatsRecord]
+    allocations: list[Allocation]
+    answers: list[Answer]
+    warnings: list[InputWarning] = field(default_factory=list)
+    """What was read by a guess the user should check, in the order of the text."""
+
+
+def read_lines(path: Path) -> list[str]:
+    """The file's lines; a file that is not UTF-8 text is an input error."""
+    try:
+        return path.read_text(encoding="utf-8").split("\n")
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise InputError(path, error.strerror or str(error)) from None
+
+
+def composed(path: Path, lines: list[str]) -> tuple[list[str], list[InputWarning]]:
+    """The lines in Unicode NFC, as every pattern expects them, and a warning naming the first that was not."""
+    normal = [unicodedata.normalize("NFC", line) for line in lines]
+    changed = [number for number, (old, new) in enumerate(zip(lines, normal, strict=True), start=1) if old != new]
+    if not changed:
+        return lines, []
+    more = f" (and {len(changed) - 1} more lines)" if len(changed) > 1 else ""
+    return normal, [InputWarning(str(path), f"not in Unicode NFC (letters decomposed as base letter and combining "
+                                 f"mark); read as NFC{more}", line=changed[0])]
+
+
+def parse_appendix(path: Path, year: int = 2023) -> Appendix:
+    """Parse the appendix text at ``path``; raise ``InputError`` naming the line if it is not one.
+
+    What it read by a guess (a region written another way, text not in NFC) is in ``Appendix.warnings``.
+    """
+    lines, warnings = composed(path, read_lines(path))
+    sections = find_sections(lines)
+    numbers = [s.number for s in sections]
+    if numbers[:1] != [1]:
+        raise InputError(path, "not the regions' table appendix: no heading ' 1 Likvärdiga möjligheter "
+                         "till boende, arbete och välfärd i hela landet'", line=1)
+    if numbers != list(range(1, 9)):
+        missing = next(n for n in range(1, 9) if n not in numbers)
+        last = sections[-1]
+        raise InputError(path, f"truncated: section {missing} is missing (the file ends in section "
+                         f"{last.number})", line=len(lines))
+    rows: list[RawRow] = []
+    for section in sections[:7]:
+        section_lines = clean_lines(lines, section)
+        all_rows = split_rows(section_lines, section.number)
+        check_regions(path, section_lines, all_rows)
+        found = deduplicate([row for row in all_rows if not is_empty_row(row)])
+        warnings.extend(region_warnings(path, found))
+        rows.extend(found)
+    vocabulary = RegionGoalVocabulary()
+    for row in rows:
+        vocabulary.learn_tail(row.region, [line for line in row.lines if line.stripped][-12:])
+    for row in rows:
+        vocabulary.learn_stated(row.region, read_goal_column(row.lines, LANSKOD[row.region], row.region)[0])
+    insatser = _records(rows, vocabulary, year)
+    allocations, answers = parse_section_8(path, lines, sections[7])
+    return Appendix(insatser, allocations, answers, sorted(warnings, key=lambda warning: warning.line or 0))
+
+
+def _records(rows: list[RawRow], vocabulary: RegionGoalVocabulary, year: int) -> list[InsatsRecord]:
+    records: list[InsatsRecord] = []
+    counters: dict[tuple[int, str], int] = {}
+    for row in rows:
+        statements, goal_start = read_goal_column(row.lines, LANSKOD[row.region], row.region, vocabulary)
+        body = row.lines[:goal_start]
+        name, name_end, nyps = split_name(row)
+        description, outputs, effects = split_body(body[name_end:], row)
+        key = (row.section, row.region)
+        counters[key] = counters.get(key, 0) + 1
+        records.append(InsatsRecord(
+            id=f"{year}-{row.section}-{LANSKOD[row.region]}-{counters[key]:02d}",
+            year=year, section=row.section, region=row.region, name=name, description=description,
+            outputs=outputs, effects=effects, nyps_id=nyps, first_line=row.first_line,
+            last_line=max(line.number for line in row.lines if line.stripped), goals=statements,
+        ))
+    return records

@@ -1,0 +1,154 @@
+"""Resolve a goal statement to the reference vocabularies: SDG goals and targets, ERUF objectives and programmes.
+
+The labels come from the shipped ``data/reference`` files (``sdg-sv.ttl``, ``sdg-kos.ttl``, ``eruf.ttl``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.namespace import SKOS
+
+from malgraf.resources import REFERENCE_DIRECTORY
+
+
+@dataclass(frozen=True)
+class ReferenceLabels:
+    """Labels from the shipped reference files that the parser resolves statements against."""
+
+    sdg_labels: dict[int, tuple[str, ...]]
+    sdg_targets: frozenset[str]
+    eruf_labels: dict[str, tuple[str, ...]]
+    eruf_notations: dict[str, str]
+
+
+@cache
+def reference_labels() -> ReferenceLabels:
+    """Read SDG and ERUF labels from ``data/reference`` (once)."""
+    sdg = Graph().parse(REFERENCE_DIRECTORY / "sdg-sv.ttl")
+    targets = ox.parse(path=str(REFERENCE_DIRECTORY / "sdg-kos.ttl"), format=ox.RdfFormat.TURTLE)
+    labels: dict[int, list[str]] = defaultdict(list)
+    for subject, _, label in sdg.triples((None, SKOS.prefLabel, None)):
+        number = str(subject).rsplit("/", 1)[-1]
+        if number.isdigit():
+            labels[int(number)].append(_fold(str(label)))
+    for subject, _, label in sdg.triples((None, SKOS.altLabel, None)):
+        labels[int(str(subject).rsplit("/", 1)[-1])].append(_fold(str(label)))
+    target_numbers = frozenset(
+        triple.subject.value.rsplit("/", 1)[-1] for triple in targets
+        if triple.predicate.value == str(SKOS.broader)
+        and re.fullmatch(r"\d+\.\w+", triple.subject.value.rsplit("/", 1)[-1])
+    )
+    eruf = Graph().parse(REFERENCE_DIRECTORY / "eruf.ttl")
+    eruf_labels: dict[str, list[str]] = defaultdict(list)
+    for predicate in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
+        for subject, _, label in eruf.triples((None, predicate, None)):
+            eruf_labels["eruf:" + str(subject).rsplit("/", 1)[-1]].append(_fold(str(label)))
+    notations = {str(o).upper(): "eruf:" + str(s).rsplit("/", 1)[-1]
+                 for s, _, o in eruf.triples((None, SKOS.notation, None))}
+    return ReferenceLabels(
+        {n: tuple(v) for n, v in labels.items()}, target_numbers,
+        {k: tuple(v) for k, v in eruf_labels.items()}, notations,
+    )
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().replace("–", "-").split()).strip(" .,;:")
+
+
+_SDG_LINE = re.compile(r"^(?:(?:mål|nr|sdg|agenda\s*2030-?mål)\s*)?(\d{1,2})\s*[.:)]?\s*([^\d\s].*)?$", re.I)
+_SDG_TARGET = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2}|[a-c])(?![\d.])")
+_SDG_INLINE = re.compile(r"(?:agenda\s*20(?:30|23)[\s-]*(?:mål)?|globala\s+mål(?:en)?|sdg)\s*(?:nr\s*)?"
+                         r"((?:\d{1,2})(?:\s*(?:,|och|&|samt)\s*\d{1,2})*)", re.I)
+
+
+def sdg_for_label(text: str) -> int | None:
+    """The SDG whose Swedish name ``text`` starts like (``God hälsa och …`` → 3)."""
+    folded = _fold(text)
+    if len(folded) < 4:
+        return None
+    for number, labels in reference_labels().sdg_labels.items():
+        for label in labels:
+            if folded.startswith(label) or (len(folded) >= 10 and label.startswith(folded)):
+                return number
+    return None
+
+
+def sdg_line(text: str, in_agenda_block: bool) -> tuple[str, int] | None:
+    """Read one line as an SDG reference: ``3 God hälsa …``, ``Mål 8``, ``Nr 3: …``, ``8.3``.
+
+    Returns (goal CURIE, number of characters used). Outside an Agenda 2030 block a number only
+    counts when the words after it are that SDG's name, so page numbers and ERUF codes are not SDGs.
+    """
+    stripped = text.strip().lstrip("•-").strip()
+    target = _SDG_TARGET.match(stripped)
+    if target and in_agenda_block:
+        code = f"{int(target.group(1))}.{target.group(2)}"
+        if code in reference_labels().sdg_targets:
+            return f"sdg:{code}", len(stripped)
+    line = _SDG_LINE.match(stripped)
+    if not line:
+        return None
+    number = int(line.group(1))
+    if not 1 <= number <= 17:
+        return None
+    words = (line.group(2) or "").strip()
+    named = sdg_for_label(words) if words else None
+    if named == number:
+        return f"sdg:{number}", len(stripped)
+    prefixed = bool(re.match(r"^(mål|nr|sdg|agenda)", stripped, re.I))
+    if in_agenda_block and (prefixed or not words):
+        return f"sdg:{number}", len(stripped)
+    return None
+
+
+def inline_sdgs(text: str) -> list[str]:
+    """SDGs named inline: ``Agenda 2030-mål 5``, ``globala målen 8 och 9``."""
+    found: list[str] = []
+    for match in _SDG_INLINE.finditer(text):
+        for number in re.findall(r"\d{1,2}", match.group(1)):
+            if 1 <= int(number) <= 17 and f"sdg:{int(number)}" not in found:
+                found.append(f"sdg:{int(number)}")
+    return found
+
+
+_ERUF_CODE = re.compile(
+    r"\b(?:RSO\s?(\d)\.(\d)|PO\s?(\d)(?:\.(\d))?|(?:specifikt|särskilt)\s+mål\s*(\d)\.(\d)|"
+    r"(?:politiskt\s+mål|mål)\s+(\d)\s*:)",
+    re.I,
+)
+
+
+def eruf_goals(text: str, in_eruf_block: bool) -> list[str]:
+    """ERUF objectives and programmes named in ``text`` (codes, names of objectives, programmes)."""
+    reference = reference_labels()
+    notations = reference.eruf_notations
+    found: list[str] = []
+
+    def add(curie: str | None) -> None:
+        if curie and curie not in found:
+            found.append(curie)
+
+    for match in _ERUF_CODE.finditer(text):
+        rso_a, rso_b, po, po_sub, so_a, so_b, po_named = match.groups()
+        if rso_a:
+            add(notations.get(f"RSO{rso_a}.{rso_b}"))
+        elif po:
+            add(notations.get(f"RSO{po}.{po_sub}") if po_sub else notations.get(f"PO{po}"))
+        elif so_a:
+            add(notations.get(f"RSO{so_a}.{so_b}"))
+        elif po_named and in_eruf_block:
+            add(notations.get(f"PO{po_named}"))
+    if in_eruf_block and not found:
+        for a, b in re.findall(r"(?<![\d.])([1-5])\.(\d)(?![\d.])", text):
+            add(notations.get(f"RSO{a}.{b}"))
+    folded = _fold(text)
+    for curie, labels in reference.eruf_labels.items():
+        if any(len(label) >= 8 and label in folded for label in labels):
+            add(curie)
+    return found
