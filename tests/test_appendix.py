@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from click.testing import CliRunner
 from malgraf.cli import main
 from malgraf.importers.appendix import Appendix, InsatsRecord, parse_appendix, tables
 from malgraf.importers.goals.references import eruf_goals, sdg_line
-from malgraf.importers.goals.statements import split_parenthetical
+from malgraf.importers.goals.statements import normalise_statement, split_parenthetical
+from malgraf.importers.insats_ids import insats_id, unique_ids
 from malgraf.resources import APPENDIX_2023, DATA_DIRECTORY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -175,3 +177,32 @@ def test_an_unknown_region_is_refused_with_its_line(tmp_path: Path) -> None:
 )
 def test_eruf_objectives_and_programmes_resolve_from_codes_and_names(text: str, expected: list[str]) -> None:
     assert eruf_goals(text, in_eruf_block=True) == expected
+
+
+def test_each_goal_link_has_what_a_stable_key_needs(appendix: Appendix) -> None:
+    # a goal link is one (insats, kind, goal or, when unresolved, its statement): none of it hangs on line numbers
+    keys = [(r.id, g.kind, g.goal or normalise_statement(g.statement)) for r in appendix.insatser for g in r.goals]
+    assert len(keys) == len(set(keys)) == 1321
+    assert all(insats and kind and goal for insats, kind, goal in keys)
+
+
+def test_insats_ids_do_not_change_when_another_row_of_the_region_comes_or_goes(
+        appendix: Appendix, tmp_path: Path) -> None:
+    rows = [r for r in appendix.insatser if r.section == 1 and r.region == "Blekinge"]
+    dropped, following = rows[1], rows[2]
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    del lines[dropped.first_line - 1:following.first_line - 1]  # a row the importer had missed, fixed later
+    source = tmp_path / "appendix.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    before = {(r.section, r.region, r.name): r.id for r in appendix.insatser}
+    after = {(r.section, r.region, r.name): r.id for r in parse_appendix(source).insatser}
+    assert len(after) == len(before) - 1
+    assert all(before[key] == insats for key, insats in after.items())
+
+
+def test_an_insats_id_is_its_section_region_and_a_hash_of_its_name() -> None:
+    first = insats_id(2023, 1, "10", "Kraftkommission Blekinge – ett samarbetsinitiativ för att:")
+    assert re.fullmatch(r"2023-1-10-[0-9a-f]{6}", first)
+    assert insats_id(2023, 1, "10", "  kraftkommission BLEKINGE – ett samarbetsinitiativ för att ") == first
+    assert insats_id(2023, 2, "10", "Kraftkommission Blekinge – ett samarbetsinitiativ för att:") != first
+    assert unique_ids(["a", "b", "a", "a"]) == ["a", "b", "a-2", "a-3"]

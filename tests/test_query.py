@@ -80,7 +80,7 @@ def test_goals_of_an_insats(mini: Dataset) -> None:
 
 
 def test_goals_come_nearest_first_then_in_natural_order(shipped: Dataset) -> None:
-    rows = goals_of(shipped, INSATS["2023-1-10-03"])  # Kraftkommission Blekinge: SDG 3, 7, 11 and 13
+    rows = goals_of(shipped, INSATS["2023-1-10-6205cf"])  # Kraftkommission Blekinge: SDG 3, 7, 11 and 13
     assert [r["hops"] for r in rows] == sorted(r["hops"] for r in rows)
     direct_sdgs = [str(r["goal"]) for r in rows if r["hops"] == 0 and str(r["goal"]).startswith(str(SDG))]
     assert direct_sdgs == [str(SDG[n]) for n in ("3", "7", "11", "13")]

@@ -27,6 +27,7 @@ from malgraf.importers.appendix.layout import (
 from malgraf.importers.appendix.regions import check_regions, region_warnings
 from malgraf.importers.goals.statements import GoalStatement
 from malgraf.importers.goals.vocabulary import RegionGoalVocabulary
+from malgraf.importers.insats_ids import insats_id, unique_ids
 from malgraf.regions import LANSKOD
 
 
@@ -120,18 +121,17 @@ def parse_appendix(path: Path, year: int = 2023) -> Appendix:
 
 def _records(rows: list[RawRow], vocabulary: RegionGoalVocabulary, year: int) -> list[InsatsRecord]:
     records: list[InsatsRecord] = []
-    counters: dict[tuple[int, str], int] = {}
     for row in rows:
         statements, goal_start = read_goal_column(row.lines, LANSKOD[row.region], row.region, vocabulary)
         body = row.lines[:goal_start]
         name, name_end, nyps = split_name(row)
         description, outputs, effects = split_body(body[name_end:], row)
-        key = (row.section, row.region)
-        counters[key] = counters.get(key, 0) + 1
         records.append(InsatsRecord(
-            id=f"{year}-{row.section}-{LANSKOD[row.region]}-{counters[key]:02d}",
+            id=insats_id(year, row.section, LANSKOD[row.region], name),
             year=year, section=row.section, region=row.region, name=name, description=description,
             outputs=outputs, effects=effects, nyps_id=nyps, first_line=row.first_line,
             last_line=max(line.number for line in row.lines if line.stripped), goals=statements,
         ))
+    for record, unique in zip(records, unique_ids(r.id for r in records), strict=True):
+        record.id = unique
     return records
