@@ -35,6 +35,7 @@ from malgraf.views import (
     visible,
     write_view,
 )
+from malgraf.views.page import label_box
 
 MINI = Path(__file__).parent / "data" / "mini"
 HOSTILE = str(INSATS["2023-3-10-01"])
@@ -138,6 +139,35 @@ def test_large_components_are_laid_out_without_scipy() -> None:
     positions = lay_out(graph)
     assert len(positions) == 1530 and positions == lay_out(graph)
     assert len(set(positions.values())) == 1530
+
+
+def overlapping(positions: dict[str, tuple[float, float]], boxes: dict[str, tuple[float, float, float]]) -> int:
+    """How many pairs of nodes' boxes (node and label) overlap at ``positions``."""
+    nodes = sorted(positions)
+    found = 0
+    for index, first in enumerate(nodes):
+        (x1, y1), (w1, h1, o1) = positions[first], boxes[first]
+        for second in nodes[index + 1:]:
+            (x2, y2), (w2, h2, o2) = positions[second], boxes[second]
+            found += abs(x1 - x2) < (w1 + w2) / 2 and abs(y1 + o1 - y2 - o2) < (h1 + h2) / 2
+    return found
+
+
+@pytest.mark.parametrize("focus", [REGION["08"], REGION["10"], INSATS["2023-1-10-03"]])
+def test_labels_of_a_neighbourhood_do_not_overlap(shipped: Dataset, focus: URIRef) -> None:
+    graph = view_graph(shipped, focus)
+    boxes = {n: (len(a["name"][:38]) * 4.0 + 20, 30.0, 10.0) for n, a in graph.nodes(data=True)}
+    assert overlapping(lay_out(graph), boxes) > 0  # a spring layout alone does not keep labels apart
+    spread = lay_out(graph, boxes=boxes)
+    assert overlapping(spread, boxes) == 0 and spread == lay_out(graph, boxes=boxes)
+
+
+def test_the_page_lays_out_nodes_with_their_labels(shipped: Dataset) -> None:
+    graph = view_graph(shipped, REGION["08"])
+    nodes = page_json(render_page(graph))["nodes"]
+    boxes = {n["id"]: label_box(n["label"], n["kind"], n["size"], n["id"] == str(REGION["08"])) for n in nodes}
+    assert overlapping({n["id"]: (n["x"], n["y"]) for n in nodes}, boxes) == 0
+    assert boxes[str(REGION["08"])][0] == pytest.approx(len("Kalmar") * 7.6 * 17 / 14)  # the focus has a larger font
 
 
 # --- the page ---------------------------------------------------------------------------------

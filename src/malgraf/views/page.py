@@ -116,6 +116,27 @@ def _node_size(attributes: Mapping[str, Any]) -> float:
     return round(min(base + 3.0 * math.sqrt(attributes.get("total", 0)), 42.0), 1)
 
 
+LABEL_WIDTH = {"insats": 150.0}
+"""The widest a label is drawn (``widthConstraint`` in ``view.js``); 180 px for other kinds."""
+CHAR_WIDTH, LINE_HEIGHT = 7.6, 17.0
+"""Rough pixels of a character and a line of a 14 px label."""
+
+
+def label_box(label: str, kind: str, size: float, focus: bool) -> tuple[float, float, float]:
+    """Width, height and centre offset of a node with its label below it, as ``lay_out`` wants them."""
+    scale = 17 / 14 if focus else 1.0
+    limit = LABEL_WIDTH.get(kind, 180.0)
+    lines, line, widest = 0, 0.0, 0.0
+    for word in label.split():
+        extent = len(word) * CHAR_WIDTH * scale
+        if line and line + CHAR_WIDTH * scale + extent > limit:
+            lines, widest, line = lines + 1, max(widest, line), 0.0
+        line = min(limit, line + (CHAR_WIDTH * scale if line else 0.0) + extent)
+    lines, widest = lines + (1 if line else 0), max(widest, line)
+    text_height = lines * LINE_HEIGHT * scale
+    return max(widest, 2 * size), 2 * size + 2 + text_height, (2 + text_height) / 2
+
+
 def page_data(
     graph: nx.MultiDiGraph, positions: Mapping[str, tuple[float, float]] | None = None
 ) -> dict[str, Any]:
@@ -123,14 +144,19 @@ def page_data(
 
     Text from the data is as ``visible`` shows it.
     """
-    positions = lay_out(graph) if positions is None else positions
     lang = graph.graph.get("lang", "sv")
+    shown = {node: _shown(attributes) for node, attributes in sorted(graph.nodes(data=True))}
+    labels = {node: _node_label(attributes) for node, attributes in shown.items()}
+    sizes = {node: _node_size(attributes) for node, attributes in shown.items()}
+    if positions is None:
+        focus = graph.graph.get("focus")
+        positions = lay_out(graph, boxes={n: label_box(labels[n], shown[n]["kind"], sizes[n], n == focus)
+                                          for n in shown})
     nodes = []
-    for node, attributes in sorted(graph.nodes(data=True)):
+    for node, attributes in shown.items():
         x, y = positions[node]
-        shown = _shown(attributes)
-        nodes.append({"id": node, "label": _node_label(shown), "size": _node_size(shown),
-                      "x": x, "y": y, **{k: v for k, v in shown.items() if k != "short"}})
+        nodes.append({"id": node, "label": labels[node], "size": sizes[node],
+                      "x": x, "y": y, **{k: v for k, v in attributes.items() if k != "short"}})
     edges = [{"from": u, "to": v, "style": key, **_shown(attributes)}
              for u, v, key, attributes in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])]
     regions = sorted({(a["region"], a.get("regionName") or a["region"]) for a in map(_shown, graph.nodes.values())
@@ -243,4 +269,6 @@ def write_view(graph: nx.MultiDiGraph, path: Path, title: str | None = None) -> 
     return path
 
 
-__all__ = ["DEFAULT_VIEW_PATH", "TEXT", "json_for_script", "page_data", "render_page", "visible", "write_view"]
+__all__ = [
+    "DEFAULT_VIEW_PATH", "TEXT", "json_for_script", "label_box", "page_data", "render_page", "visible", "write_view",
+]
