@@ -15,8 +15,8 @@ from rdflib import Dataset, URIRef
 from headless import Browser, find_chromium
 from malgraf.graph import as_dataset, build_store
 from malgraf.importers.tables import load_year
-from malgraf.namespaces import INSATS, SDG
-from malgraf.views import view_graph, write_view
+from malgraf.namespaces import INSATS, NS, REGION, SDG
+from malgraf.views import view_graph, visible, write_view
 
 MINI = Path(__file__).parent / "data" / "mini"
 HOSTILE = str(INSATS["2023-3-10-01"])
@@ -98,4 +98,46 @@ def test_search_region_filter_and_unfolding(browser: Browser, mini: Dataset, tmp
                      " s.dispatchEvent(new Event('input'))")
     results = browser.evaluate("document.getElementById('search-results').textContent")
     assert "Internationell accelerator" in results
+    assert browser.log.errors == []
+
+
+EVERY_HAZARD = ("</script><img src=x onerror=alert(1)> \" onmouseover=\"alert(2)\" ' <!-- {{ 7*7 }} "
+                "\x1b[31m \u202egnirts\u202c \u2067isolat\u2069 före\x00efter \x85 rad\u2028två")
+
+
+@pytest.mark.parametrize("field", ["name", "statement"])
+def test_every_hazard_at_once_is_shown_as_text_and_loads_nothing(
+    browser: Browser, mini: Dataset, tmp_path: Path, field: str
+) -> None:
+    graph = view_graph(mini, INSATS["2023-3-10-01"], depth=1)
+    if field == "name":
+        graph.nodes[HOSTILE]["name"] = EVERY_HAZARD
+    else:
+        for _, _, attributes in graph.out_edges(HOSTILE, data=True):
+            attributes["statement"] = EVERY_HAZARD
+    path = write_view(graph, tmp_path / "hazards.html")
+    open_page(browser, path)
+    browser.evaluate(f"malgrafView.select({json.dumps(HOSTILE)})")
+    shown = visible(EVERY_HAZARD)
+    if field == "name":
+        assert browser.evaluate("document.querySelector('#details h2').textContent") == shown
+        heading = browser.evaluate("document.querySelector('h1').textContent")
+        assert heading.startswith(f"Grannskapet kring {shown[:40]}")
+        assert browser.evaluate(f"malgrafView.nodes.get({json.dumps(HOSTILE)}).title").startswith(shown)
+    else:
+        titles = json.loads(browser.evaluate("JSON.stringify(malgrafView.edges.get().map(e => e.title))"))
+        assert any(f"Källan skriver: {shown}" in title for title in titles)
+    assert browser.evaluate("document.querySelectorAll('img').length") == 0
+    assert browser.evaluate("document.querySelectorAll('script').length") == 3
+    assert not [e for e in browser._events if e["method"] == "Page.javascriptDialogOpening"]
+    assert [url for url in browser.log.requests if url != path.resolve().as_uri()] == []
+    assert browser.log.errors == []
+
+
+def test_a_regional_view_says_whose_insatser_it_counts(browser: Browser, mini: Dataset, tmp_path: Path) -> None:
+    path = write_view(view_graph(mini, REGION["10"]), tmp_path / "blekinge.html")
+    open_page(browser, path)
+    title = browser.evaluate(f"malgrafView.nodes.get({json.dumps(str(NS['area-3']))}).title")
+    assert "1 insatser i Blekinge direkt" in title
+    assert "insatser räknade i Blekinge" in browser.evaluate("document.querySelector('.summary').textContent")
     assert browser.log.errors == []

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 import re
+import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import networkx as nx
@@ -23,14 +26,17 @@ from malgraf.views import (
     EDGE_STYLES,
     NODE_KINDS,
     SDG_COLOURS,
+    focus_of,
     json_for_script,
     lay_out,
     read_graph,
     render_page,
     select_view,
     view_graph,
+    visible,
     write_view,
 )
+from malgraf.views.page import label_box
 
 MINI = Path(__file__).parent / "data" / "mini"
 HOSTILE = str(INSATS["2023-3-10-01"])
@@ -136,6 +142,37 @@ def test_large_components_are_laid_out_without_scipy() -> None:
     assert len(set(positions.values())) == 1530
 
 
+def overlapping(positions: dict[str, tuple[float, float]], boxes: dict[str, tuple[float, float, float]]) -> int:
+    """How many pairs of nodes' boxes (node and label) overlap at ``positions``."""
+    nodes = sorted(positions)
+    found = 0
+    for index, first in enumerate(nodes):
+        (x1, y1), (w1, h1, o1) = positions[first], boxes[first]
+        for second in nodes[index + 1:]:
+            (x2, y2), (w2, h2, o2) = positions[second], boxes[second]
+            found += abs(x1 - x2) < (w1 + w2) / 2 and abs(y1 + o1 - y2 - o2) < (h1 + h2) / 2
+    return found
+
+
+@pytest.mark.parametrize(("option", "text"), [("region", "Kalmar"), ("region", "Blekinge"),
+                                            ("insats", "Kraftkommission Blekinge")])
+def test_labels_of_a_neighbourhood_do_not_overlap(shipped: Dataset, option: str, text: str) -> None:
+    graph = view_graph(shipped, focus_of(shipped, **{option: text}))
+    assert graph.number_of_nodes() > 30
+    boxes = {n: (len(a["name"][:38]) * 4.0 + 20, 30.0, 10.0) for n, a in graph.nodes(data=True)}
+    assert overlapping(lay_out(graph), boxes) > 0  # a spring layout alone does not keep labels apart
+    spread = lay_out(graph, boxes=boxes)
+    assert overlapping(spread, boxes) == 0 and spread == lay_out(graph, boxes=boxes)
+
+
+def test_the_page_lays_out_nodes_with_their_labels(shipped: Dataset) -> None:
+    graph = view_graph(shipped, REGION["08"])
+    nodes = page_json(render_page(graph))["nodes"]
+    boxes = {n["id"]: label_box(n["label"], n["kind"], n["size"], n["id"] == str(REGION["08"])) for n in nodes}
+    assert overlapping({n["id"]: (n["x"], n["y"]) for n in nodes}, boxes) == 0
+    assert boxes[str(REGION["08"])][0] == pytest.approx(len("Kalmar") * 7.6 * 17 / 14)  # the focus has a larger font
+
+
 # --- the page ---------------------------------------------------------------------------------
 
 
@@ -231,6 +268,122 @@ def test_select_view_of_an_iri_outside_the_graph(mini: Dataset) -> None:
     graph = select_view(read_graph(mini), "https://example.org/elsewhere", depth=2)
     assert list(graph) == ["https://example.org/elsewhere"]
     assert "<!DOCTYPE html>" in render_page(graph)
+
+
+# --- hostile text -----------------------------------------------------------------------------
+
+HOSTILE_TEXTS = {
+    "closing script": "</script><script>alert(1)</script>",
+    "img onerror": "<img src=x onerror=alert(1)>",
+    "double quote": '" onmouseover="alert(1)" x="',
+    "single quote": "' onfocus='alert(1)' x='",
+    "comment": "<!-- <script> -->",
+    "entities": "&lt;b&gt; &amp; &#60;",
+    "template": "{{ 7*7 }} {% raw %} ${alert(1)} ]]>",
+    "escape": "\x1b[31mröd\x1b[0m text",
+    "bidi override": "Insats \u202egnirts\u202c och \u2067isolat\u2069",
+    "nul": "före\x00efter",
+    "c1 control": "före\x85\x9befter",
+    "line separators": "rad\u2028ett\u2029två",
+}
+"""Names and statements a report could hold that must reach the page as text and nothing else."""
+
+HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters that must not stand raw in a page's HTML or data block (the page shows U+FFFD or escapes them)."""
+
+
+class Structure(HTMLParser):
+    """The elements and attribute names of a page outside its script and style blocks, in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, tuple[str, ...]]] = []
+        self.text: dict[str, str] = {}
+        self._open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, tuple(name for name, _ in attrs)))
+        self._open.append(tag)
+        if tag == "div" and dict(attrs).get("id") == "network":
+            self.text["aria-label"] = dict(attrs)["aria-label"] or ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open and self._open[-1] == tag:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._open and self._open[-1] in ("title", "h1"):
+            self.text[self._open[-1]] = self.text.get(self._open[-1], "") + data
+
+
+def structure(page: str) -> Structure:
+    parser = Structure()
+    parser.feed(page)
+    return parser
+
+
+def with_text(whole: nx.MultiDiGraph, text: str) -> nx.MultiDiGraph:
+    """The view of the hostile insats with ``text`` as its name, description and every statement."""
+    view = select_view(whole.copy(), HOSTILE, depth=1)
+    view.nodes[HOSTILE].update(name=text, description=text, outputs=text)
+    for _, _, attributes in view.out_edges(HOSTILE, data=True):
+        attributes["statement"] = text
+    return view
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS.values(), ids=HOSTILE_TEXTS.keys())
+def test_hostile_text_reaches_the_page_as_text_only(mini: Dataset, text: str) -> None:
+    whole = read_graph(mini)
+    page = render_page(with_text(whole, text))
+    benign = structure(render_page(with_text(whole, "Ett vanligt namn")))
+    found = structure(page)
+    assert found.tags == benign.tags  # no element or attribute more or less
+    shown = visible(text)
+    assert found.text["h1"] == found.text["aria-label"] == f"Grannskapet kring {shown}"
+    assert found.text["title"] == f"Grannskapet kring {shown} – malgraf"
+    data = page_json(page)
+    node = next(n for n in data["nodes"] if n["id"] == HOSTILE)
+    assert node["name"] == node["description"] == node["outputs"] == shown
+    assert node["label"] == shown if len(shown) <= 38 else node["label"].startswith(shown[:30])
+    statements = {e["statement"] for e in data["edges"] if e["from"] == HOSTILE and "statement" in e}
+    assert statements == {shown}
+    scripts = re.findall(r"<script[^>]*>(.*?)</script>", page, re.S)
+    assert len(scripts) == 3 and len(re.findall(r"^<script", page, re.M)) == 3
+    data_block, html_only = scripts[0], re.sub(r"<(script|style)[^>]*>.*?</\1>", "", page, flags=re.S)
+    assert not HIDDEN.search(data_block) and not HIDDEN.search(html_only)
+    assert not re.search(r"[<>&]", data_block)
+
+
+def test_visible_marks_what_it_replaced() -> None:
+    assert visible("a\x00b\x1bc\u202ed\u2066e\x9bf\tg\nh") == "a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf\tg\nh"
+    assert visible("rad\u2028två\u2029tre") == "rad\ntvå\ntre"
+    assert visible("Hälsa och välbefinnande – 3.4") == "Hälsa och välbefinnande – 3.4"
+
+
+def test_hostile_text_from_the_csv_files_survives_the_import_and_is_escaped(tmp_path: Path) -> None:
+    text = "".join(HOSTILE_TEXTS.values())
+    copy = tmp_path / "hostile"
+    shutil.copytree(MINI, copy)
+    for name, column, key in (("insatser.csv", "name", "id"), ("insatser.csv", "description", "id"),
+                              ("goal_links.csv", "statement", "insats_id")):
+        with (copy / name).open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        for row in rows:
+            if row[key] == "2023-3-10-01":
+                row[column] = text
+        with (copy / name).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    graph = view_graph(as_dataset(build_store([copy], data_loader=load_year)), URIRef(HOSTILE), depth=1)
+    assert graph.nodes[HOSTILE]["name"] == graph.nodes[HOSTILE]["description"] == text  # the data keeps it all
+    page = render_page(graph)
+    node = next(n for n in page_json(page)["nodes"] if n["id"] == HOSTILE)
+    assert node["name"] == visible(text) and "\ufffd" in node["name"]
+    assert {e["statement"] for e in page_json(page)["edges"] if e["from"] == HOSTILE and "statement" in e} \
+        == {visible(text)}
+    html_only = re.sub(r"<(script|style)[^>]*>.*?</\1>", "", page, flags=re.S)
+    assert not HIDDEN.search(html_only) and "<img" not in html_only and len(re.findall(r"^<script", page, re.M)) == 3
 
 
 # --- the command ------------------------------------------------------------------------------

@@ -24,11 +24,11 @@ from __future__ import annotations
 from malgraf.views.kinds import EDGE_STYLES, NODE_KINDS, SDG_COLOURS, EdgeStyle, NodeKind
 from malgraf.views.layout import SEED, lay_out
 from malgraf.views.model import read_graph
-from malgraf.views.page import DEFAULT_VIEW_PATH, json_for_script, page_data, render_page, write_view
+from malgraf.views.page import DEFAULT_VIEW_PATH, json_for_script, page_data, render_page, visible, write_view
 from malgraf.views.selection import DEFAULT_DEPTH, focus_of, select_view, view_graph
 
 __all__ = [
     "DEFAULT_DEPTH", "DEFAULT_VIEW_PATH", "EDGE_STYLES", "NODE_KINDS", "SDG_COLOURS", "SEED", "EdgeStyle",
     "NodeKind", "focus_of", "json_for_script", "lay_out", "page_data", "read_graph", "render_page",
-    "select_view", "view_graph", "write_view",
+    "select_view", "view_graph", "visible", "write_view",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import zlib
 from collections import defaultdict
+from collections.abc import Mapping
 
 import networkx as nx
 
@@ -14,20 +15,37 @@ SPACING = 42.0
 """Rough distance in pixels between neighbouring nodes of a laid-out view."""
 SPRING_LIMIT = 480
 """Components up to this size get a spring layout; larger ones a core-and-rings layout."""
+SEPARATE_LIMIT = 250
+"""Components up to this size are spread until no two labels overlap (the pass is quadratic)."""
+GAP = 6.0
+"""Pixels kept free between two labels."""
+WIDEN = 1.5
+"""Two overlapping labels move apart sideways unless that is this many times farther than up and down."""
+STRETCH = 1.4
+"""How much wider than high a spread component is first made: pages are wider than high."""
+
+Box = tuple[float, float, float]
+"""What a node covers in pixels: width, height, and how far the centre lies below the node's position."""
 
 
-def lay_out(graph: nx.MultiDiGraph, seed: int = SEED) -> dict[str, tuple[float, float]]:
+def lay_out(
+    graph: nx.MultiDiGraph, seed: int = SEED, boxes: Mapping[str, Box] | None = None
+) -> dict[str, tuple[float, float]]:
     """Deterministic positions in pixels: each connected component laid out alone, then packed.
 
     Small components get networkx's spring layout with a fixed seed; large ones a spring layout of
     their most connected non-insats nodes with the rest placed on rings around their neighbours
-    (networkx's own spring layout needs SciPy beyond 500 nodes and is quadratic).
+    (networkx's own spring layout needs SciPy beyond 500 nodes and is quadratic). With ``boxes``
+    (each node with its label), the nodes of a small component are then moved apart until no two
+    boxes overlap.
     """
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph))
     simple.add_edges_from(sorted({tuple(sorted((u, v))) for u, v in graph.edges() if u != v}))
     components = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
     placed = [_component_layout(simple.subgraph(c), graph, seed) for c in components]
+    if boxes is not None:
+        placed = [_separate(p, boxes) if len(p) <= SEPARATE_LIMIT else p for p in placed]
     return _pack(placed)
 
 
@@ -101,6 +119,45 @@ def _place_on_rings(graph: nx.Graph, positions: dict[str, tuple[float, float]]) 
         remaining = [n for n in remaining if n not in positions]
 
 
+def _separate(
+    positions: dict[str, tuple[float, float]], boxes: Mapping[str, Box], rounds: int = 200
+) -> dict[str, tuple[float, float]]:
+    """Push apart every two nodes whose boxes overlap, along the axis where they overlap least.
+
+    Each overlapping pair moves apart by half the overlap each, round after round, until none
+    overlaps or ``rounds`` have passed; the layout's shape stays as the spring layout made it.
+    """
+    nodes = sorted(positions)
+    width = [boxes[n][0] + GAP for n in nodes]
+    height = [boxes[n][1] + GAP for n in nodes]
+    x = [positions[n][0] * STRETCH for n in nodes]
+    y = [positions[n][1] + boxes[n][2] for n in nodes]
+    widest = max(width, default=0.0)
+    for _ in range(rounds):
+        moved = False
+        start = list(x)  # pairs farther apart than this round began cannot overlap yet: a sweep along x
+        order = sorted(range(len(nodes)), key=lambda i: (start[i], i))
+        for rank, i in enumerate(order):
+            for j in order[rank + 1:]:
+                if start[j] - start[i] >= (width[i] + widest) / 2:
+                    break
+                dx, dy = x[j] - x[i], y[j] - y[i]
+                overlap_x = (width[i] + width[j]) / 2 - abs(dx)
+                overlap_y = (height[i] + height[j]) / 2 - abs(dy)
+                if overlap_x <= 0 or overlap_y <= 0:
+                    continue
+                moved = True
+                if overlap_x < overlap_y * WIDEN:
+                    shift = overlap_x / 2 * (1 if dx > 0 or (dx == 0 and i < j) else -1)
+                    x[i], x[j] = x[i] - shift, x[j] + shift
+                else:
+                    shift = overlap_y / 2 * (1 if dy > 0 or (dy == 0 and i < j) else -1)
+                    y[i], y[j] = y[i] - shift, y[j] + shift
+        if not moved:
+            break
+    return {n: (x[k], y[k] - boxes[n][2]) for k, n in enumerate(nodes)}
+
+
 def _pack(components: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[float, float]]:
     """Shelf-pack laid-out components into rows, largest first, centred on the origin."""
     boxes = []
@@ -126,4 +183,4 @@ def _pack(components: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[f
     return result
 
 
-__all__ = ["SEED", "SPACING", "SPRING_LIMIT", "lay_out"]
+__all__ = ["GAP", "SEED", "SEPARATE_LIMIT", "SPACING", "SPRING_LIMIT", "Box", "lay_out"]

@@ -68,6 +68,27 @@ TEXT: dict[str, dict[str, str]] = {
 """The page's words (malgraf's terms in the words of ``malgraf.i18n``); data stays in the language it has."""
 
 
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters and bidirectional embeddings, overrides and isolates: shown as nothing, or reordering
+what follows them (a name with U+202E reads backwards), so a page shows none of them."""
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+"""Characters that JSON may hold raw but that the page's source should not: written as ``\\uXXXX``."""
+
+
+def visible(text: str) -> str:
+    r"""``text`` as a page shows it: each control character or bidirectional override becomes U+FFFD,
+    a line or paragraph separator a line break.
+
+    >>> print(ascii(visible("Insats\u202e\x1b[31m\u2028")))
+    'Insats\ufffd\ufffd[31m\n'
+    """
+    return _HIDDEN.sub("\ufffd", text).replace("\u2028", "\n").replace("\u2029", "\n")
+
+
+def _shown(attributes: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: visible(value) if isinstance(value, str) else value for key, value in attributes.items()}
+
+
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -95,20 +116,50 @@ def _node_size(attributes: Mapping[str, Any]) -> float:
     return round(min(base + 3.0 * math.sqrt(attributes.get("total", 0)), 42.0), 1)
 
 
+LABEL_WIDTH = {"insats": 150.0}
+"""The widest a label is drawn (``widthConstraint`` in ``view.js``); 180 px for other kinds."""
+CHAR_WIDTH, LINE_HEIGHT = 7.6, 17.0
+"""Rough pixels of a character and a line of a 14 px label."""
+
+
+def label_box(label: str, kind: str, size: float, focus: bool) -> tuple[float, float, float]:
+    """Width, height and centre offset of a node with its label below it, as ``lay_out`` wants them."""
+    scale = 17 / 14 if focus else 1.0
+    limit = LABEL_WIDTH.get(kind, 180.0)
+    lines, line, widest = 0, 0.0, 0.0
+    for word in label.split():
+        extent = len(word) * CHAR_WIDTH * scale
+        if line and line + CHAR_WIDTH * scale + extent > limit:
+            lines, widest, line = lines + 1, max(widest, line), 0.0
+        line = min(limit, line + (CHAR_WIDTH * scale if line else 0.0) + extent)
+    lines, widest = lines + (1 if line else 0), max(widest, line)
+    text_height = lines * LINE_HEIGHT * scale
+    return max(widest, 2 * size), 2 * size + 2 + text_height, (2 + text_height) / 2
+
+
 def page_data(
     graph: nx.MultiDiGraph, positions: Mapping[str, tuple[float, float]] | None = None
 ) -> dict[str, Any]:
-    """What the page's script reads: nodes with positions, edges, styles and the page's words."""
-    positions = lay_out(graph) if positions is None else positions
+    """What the page's script reads: nodes with positions, edges, styles and the page's words.
+
+    Text from the data is as ``visible`` shows it.
+    """
     lang = graph.graph.get("lang", "sv")
+    shown = {node: _shown(attributes) for node, attributes in sorted(graph.nodes(data=True))}
+    labels = {node: _node_label(attributes) for node, attributes in shown.items()}
+    sizes = {node: _node_size(attributes) for node, attributes in shown.items()}
+    if positions is None:
+        focus = graph.graph.get("focus")
+        positions = lay_out(graph, boxes={n: label_box(labels[n], shown[n]["kind"], sizes[n], n == focus)
+                                          for n in shown})
     nodes = []
-    for node, attributes in sorted(graph.nodes(data=True)):
+    for node, attributes in shown.items():
         x, y = positions[node]
-        nodes.append({"id": node, "label": _node_label(attributes), "size": _node_size(attributes),
+        nodes.append({"id": node, "label": labels[node], "size": sizes[node],
                       "x": x, "y": y, **{k: v for k, v in attributes.items() if k != "short"}})
-    edges = [{"from": u, "to": v, "style": key, **attributes}
+    edges = [{"from": u, "to": v, "style": key, **_shown(attributes)}
              for u, v, key, attributes in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])]
-    regions = sorted({(a["region"], a.get("regionName") or a["region"]) for _, a in graph.nodes(data=True)
+    regions = sorted({(a["region"], a.get("regionName") or a["region"]) for a in map(_shown, graph.nodes.values())
                       if a.get("region")})
     return {
         "lang": lang,
@@ -128,14 +179,15 @@ def page_data(
 
 
 def json_for_script(data: object) -> Markup:
-    """JSON that is safe inside ``<script type="application/json">``: ``<``, ``>``, ``&`` escaped.
+    """JSON that is safe inside ``<script type="application/json">``: ``<``, ``>``, ``&`` escaped, and
+    no control, line-separator or bidirectional character raw in the page's source.
 
-    >>> print(json_for_script({"name": "</script><b>&"}))
-    {"name":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}
+    >>> print(json_for_script({"name": "</script><b>&\u202e"}))
+    {"name":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\u202e"}
     """
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)
+    return Markup(_RAW_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text))
 
 
 @cache
@@ -187,6 +239,7 @@ def render_page(graph: nx.MultiDiGraph, title: str | None = None) -> str:
     focus = graph.graph.get("focus")
     if title is None:
         title = text["overview"] if focus is None else f"{text['view_of']} {_focus_name(graph.nodes[focus])}"
+    title = visible(title)
     kinds_present = {a["kind"] for _, a in graph.nodes(data=True)}
     styles_present = {k for *_, k in graph.edges(keys=True)}
     legend_kinds = [(key, data["kinds"][key]) for key in NODE_KINDS if key in kinds_present]
@@ -216,4 +269,6 @@ def write_view(graph: nx.MultiDiGraph, path: Path, title: str | None = None) -> 
     return path
 
 
-__all__ = ["DEFAULT_VIEW_PATH", "TEXT", "json_for_script", "page_data", "render_page", "write_view"]
+__all__ = [
+    "DEFAULT_VIEW_PATH", "TEXT", "json_for_script", "label_box", "page_data", "render_page", "visible", "write_view",
+]

@@ -14,6 +14,8 @@
     adjacent.get(e.to).push({ other: e.from, edge: i, outward: false, style: e.style });
   });
   var big = data.nodes.length > 1500;
+  /* In the overview the regions are the hubs of their RUS goals: their names stay legible zoomed out. */
+  var hub = !data.focus;
   /* In a region's view the numbers count the region's own insatser. */
   var insatser = data.countRegion ? text.insatser + " " + text.in_region + " " + data.countRegion : text.insatser;
 
@@ -70,9 +72,9 @@
       color: dimmed ? { background: "#e4e7ea", border: "#d5d9dd" } :
         { background: colour, border: focus ? "#111111" : "#ffffff", highlight: { background: colour, border: "#111111" },
           hover: { background: colour, border: "#111111" } },
-      font: { color: dimmed ? "#c3c8cc" : "#1f2a33", size: focus ? 17 : 14 },
+      font: { color: dimmed ? "#c3c8cc" : "#1f2a33", size: focus ? 17 : hub && n.kind === "region" ? 48 : 14 },
       borderWidth: focus ? 4 : n.kind === "insats" ? 1 : 2,
-      widthConstraint: { maximum: n.kind === "insats" ? 150 : 180 }
+      widthConstraint: { maximum: n.kind === "insats" ? 150 : hub && n.kind === "region" ? 600 : 180 }
     };
   }
 
@@ -109,9 +111,16 @@
     body.dataset.drawn = "true";
   });
 
+  /* Fit the visible nodes and their labels (fit() counts nodes only; labels reach ~90 px beside
+     and ~50 px below them). */
   function fitVisible() {
     var shown = data.nodes.filter(visible).map(function (n) { return n.id; });
     network.fit({ nodes: shown.length ? shown : undefined, animation: false });
+    var scale = network.getScale();
+    var width = container.clientWidth || 1;
+    var height = container.clientHeight || 1;
+    var room = Math.min(width / (width + 200 * scale), height / (height + 70 * scale));
+    network.moveTo({ scale: scale * room, animation: false });
   }
 
   function applyVisibility() {
@@ -156,7 +165,7 @@
     fact(text.year, n.year);
     fact(text.level, n.level);
     if (n.total) {
-      fact(insatser, n.count + " " + text.direct +
+      fact(insatser.charAt(0).toUpperCase() + insatser.slice(1), n.count + " " + text.direct +
         (n.total !== n.count ? ", " + n.total + " " + text.with_narrower : ""));
     }
     fact(text.lines, n.lines ? n.lines + (n.source ? " (" + n.source + ")" : "") : null);
