@@ -15,6 +15,7 @@ Both engines must give the same findings; the script stops if they do not.
     python benchmarks/validate.py --sizes 1000 10000    # fewer
     python benchmarks/validate.py --fast-only           # only the fast path
     python benchmarks/validate.py --on-disk --rules     # a built graph's on-disk store; each rule alone
+    python benchmarks/validate.py --fast-only --region 10   # also one region's report (--region)
 
 Measured (2-core shared machine; seconds; see docs/validate.md):
 
@@ -45,8 +46,9 @@ from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from malgraf.graph import as_dataset, build_store, index_path, open_store, write_store
+from malgraf.namespaces import REGION
 from malgraf.resources import load_query
-from malgraf.validate import Key, Rule, check_shacl, check_sparql, load_shapes, memory_graph, rules, validate
+from malgraf.validate import Key, Report, Rule, check_shacl, check_sparql, load_shapes, memory_graph, rules, validate
 
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import generate, write_graph
@@ -153,8 +155,17 @@ def breakdown(store: ox.Store, known: list[Rule]) -> None:
     print(f"  {'(reading that data once)':<26} {'':>16} {seconds:>7.3f} s", flush=True)
 
 
+def scoped(dataset: Dataset, report: Report, lanskod: str) -> None:
+    """Time one region's report (``--region``) and check it holds the findings the whole report places there."""
+    region, seconds = timed(lambda: validate(dataset, "sparql", region=REGION[lanskod]))
+    expected = {f.key for f in report.findings if f.place.lanskod == lanskod}
+    if {f.key for f in region.findings} != expected:
+        raise SystemExit(f"the report for region {lanskod} is not the whole report's findings there")
+    print(f"  --region {lanskod}: {len(expected)} findings, report {seconds:.3f} s", flush=True)
+
+
 def measure(n: int, seed: int, cache: Path, shapes: Graph, known: list[Rule], shacl: bool = True,
-            on_disk: bool = False, rules_too: bool = False) -> None:
+            on_disk: bool = False, rules_too: bool = False, region: str | None = None) -> None:
     """Time one size and print a row (after the time of each rule, with ``rules_too``)."""
     store = built_store(n, seed, cache) if on_disk else synthetic_store(n, seed, cache)
     dataset = as_dataset(store)
@@ -163,6 +174,8 @@ def measure(n: int, seed: int, cache: Path, shapes: Graph, known: list[Rule], sh
     found, check_time = timed(lambda: check_sparql(dataset, known))
     fast = set(found)
     report, report_time = timed(lambda: validate(dataset, "sparql"))
+    if region:
+        scoped(dataset, report, region)
     if not shacl:
         print(f"{n:>9} {len(store):>10} {len(fast):>8} {'-':>7} {'-':>8} {'-':>10} {check_time:>7.3f} "
               f"{report_time:>7.3f}", flush=True)
@@ -190,6 +203,7 @@ def main() -> None:
     parser.add_argument("--on-disk", action="store_true",
                         help="validate a built graph's on-disk store, as `malgraf validate` does (implies --fast-only)")
     parser.add_argument("--rules", action="store_true", help="also time each rule's query alone")
+    parser.add_argument("--region", metavar="LANSKOD", help="also time the report for this region alone")
     parser.add_argument("--cache", type=Path, default=CACHE, help=f"where generated data is kept ({CACHE})")
     args = parser.parse_args()
     shapes = load_shapes()
@@ -198,7 +212,7 @@ def main() -> None:
           f"{'checks':>7} {'report':>7} {'pySHACL/checks':>14}", flush=True)
     for n in args.sizes:
         measure(n, args.seed, args.cache, shapes, known, shacl=not (args.fast_only or args.on_disk),
-                on_disk=args.on_disk, rules_too=args.rules)
+                on_disk=args.on_disk, rules_too=args.rules, region=args.region)
     print("Seconds. copy: the store into an rdflib memory graph for pySHACL; pySHACL/ox: pySHACL on an "
           "Oxigraph-backed graph; checks: the fast path's queries; report: checks + names, regions, lines.")
 

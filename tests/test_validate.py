@@ -353,16 +353,11 @@ def test_an_unknown_region_is_a_lookup_error() -> None:
     assert code == 2 and out == "" and err.startswith("Error: no region matches 'Dalarnia'")
 
 
-GOALS_ONLY = """@prefix mg: <https://w3id.org/malgraf/ontology#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-<https://w3id.org/malgraf/id/rus/10-x> a mg:RusGoal ; mg:region <https://w3id.org/malgraf/id/region/10> ;
-    skos:prefLabel "Ett mål"@sv .
-"""
 INSATSER_HEADER = (FIXTURES / "csv-conforms" / "insatser.csv").read_text(encoding="utf-8").splitlines()[0] + "\n"
 
 
 @pytest.mark.parametrize("write", [
-    pytest.param(lambda d: (d / "goals.ttl").write_text(GOALS_ONLY, encoding="utf-8"), id="turtle-with-only-goals"),
+    pytest.param(lambda d: shutil.copy(FIXTURES / "goals-only.ttl", d), id="turtle-with-only-goals"),
     pytest.param(lambda d: (d / "empty.ttl").write_text("", encoding="utf-8"), id="empty-turtle"),
     pytest.param(lambda d: (d / "insatser.csv").write_text(INSATSER_HEADER, encoding="utf-8"), id="csv-header-only"),
 ])

@@ -61,19 +61,26 @@ def focus_in_scope(dataset: Dataset, scope: Scope) -> frozenset[Identifier] | No
         if not store.query(load_query("any_insats"), use_default_graph_as_union=True):
             raise NoInsatserError("no insatser to validate")
         return None
-    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-        ox.Variable("anyRegion"): ox.Literal(scope.region is None),
-        ox.Variable("anyYear"): ox.Literal(scope.year is None),
-    }
+    found: list[tuple[set[Term], set[Term]]] = []
     if scope.region is not None:
-        substitutions[ox.Variable("region")] = ox.NamedNode(scope.region)
+        found.append(_select(store, "scope_region", "region", ox.NamedNode(scope.region)))
     if scope.year is not None:
-        substitutions[ox.Variable("yearText")] = ox.Literal(str(scope.year))
-    solutions = store.query(load_query("insatser_in_scope"), use_default_graph_as_union=True,
-                            substitutions=substitutions)
-    assert isinstance(solutions, ox.QuerySolutions)
-    found = [(solution["focus"], solution["kind"]) for solution in solutions]
-    if not any(kind == ox.Literal("insats") for _, kind in found):
+        found.append(_select(store, "scope_year", "yearText", ox.Literal(str(scope.year))))
+    insatser = set.intersection(*(insatser for insatser, _ in found))
+    if not insatser:
         raise NoInsatserError(f"no insatser for region {scope.describe()}" if scope.region is not None
                               else f"no insatser in {scope.year}")
-    return frozenset(cast(Identifier, from_ox(focus)) for focus, _ in found)
+    rus_goals = set.intersection(*(goals for _, goals in found))
+    return frozenset(cast(Identifier, from_ox(node)) for node in insatser | rus_goals)
+
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+def _select(store: ox.Store, name: str, variable: str, value: Term) -> tuple[set[Term], set[Term]]:
+    """The insatser and the RUS goals the query ``name`` finds with ``variable`` bound to ``value``."""
+    solutions = store.query(load_query(name), use_default_graph_as_union=True,
+                            substitutions={ox.Variable(variable): value})
+    assert isinstance(solutions, ox.QuerySolutions)
+    rows = [(solution["insats"], solution["rusGoal"]) for solution in solutions]
+    return {insats for insats, _ in rows if insats is not None}, {goal for _, goal in rows if goal is not None}
