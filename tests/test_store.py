@@ -164,13 +164,39 @@ def store_swapped_and_stamp_forged(index: Path) -> None:
     edit_stamp(index, lambda stamp: stamp.__setitem__("files", files))
 
 
+def keeping_file_times(damage: Callable[[Path], None]) -> Callable[[Path], None]:
+    """The same damage, with every store file's modification time put back: only Oxigraph can tell."""
+    def damage_keeping_times(index: Path) -> None:
+        times = {p: p.stat() for p in (index / "store").iterdir()}
+        damage(index)
+        for path, status in times.items():
+            os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    damage_keeping_times.__name__ = f"{damage.__name__}_keeping_file_times"
+    return damage_keeping_times
+
+
+def garble_start(path: Path) -> None:
+    with path.open("r+b") as stream:
+        stream.write(b"\xff" * min(64, path.stat().st_size))
+
+
+def garble_manifest(index: Path) -> None:
+    garble_start(next((index / "store").glob("MANIFEST-*")))
+
+
+def garble_every_sst(index: Path) -> None:
+    for sst in (index / "store").glob("*.sst"):
+        garble_start(sst)
+
+
 DAMAGE = [truncate_sst, garble_sst, empty_manifest, garble_current, delete_current, delete_sst, delete_store,
           delete_index, index_is_a_file, delete_stamp, garble_stamp, stamp_names_other_nquads,
           stamp_lists_a_file_that_is_not_there, stamp_names_a_path_outside, stamp_is_a_list,
-          store_swapped_and_stamp_forged]
+          store_swapped_and_stamp_forged, keeping_file_times(garble_manifest), keeping_file_times(garble_current),
+          keeping_file_times(garble_every_sst)]
 
 
-@pytest.mark.parametrize("damage", DAMAGE)
+@pytest.mark.parametrize("damage", DAMAGE, ids=[damage.__name__ for damage in DAMAGE])
 def test_a_damaged_store_is_not_used_the_nquads_are_read_instead(
         graph: Path, expected_info: str, damage: Callable[[Path], None]) -> None:
     index = the_index(graph)

@@ -103,7 +103,10 @@ def build_lock(directory: Path) -> Iterator[None]:
     except OSError as error:
         raise OutputError(directory, error.strerror or str(error)) from None
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError as error:
+            raise OutputError(directory, f"cannot lock it for the build ({error.strerror})") from None
         held.add(key)
         try:
             yield
@@ -113,18 +116,24 @@ def build_lock(directory: Path) -> Iterator[None]:
         os.close(handle)
 
 
-def _lock_for_reading(directory: Path) -> int | None:
-    """Take a shared lock on a store directory for the rest of the process; None if it is gone."""
+def _lock_for_reading(directory: Path) -> str:
+    """Take a shared lock on a store directory for the rest of the process; else say why not."""
     key = str(directory)
     if key in _reading:
-        return _reading[key]
+        return ""
     try:
-        handle = os.open(directory, _OPEN_FLAGS)
-    except OSError:
-        return None
-    fcntl.flock(handle, fcntl.LOCK_SH)
+        handle = os.open(directory, _OPEN_FLAGS | getattr(os, "O_DIRECTORY", 0))
+    except FileNotFoundError:
+        return "the on-disk store is missing"
+    except OSError as error:
+        return f"the on-disk store cannot be opened ({error.strerror})"
+    try:
+        fcntl.flock(handle, fcntl.LOCK_SH)
+    except OSError as error:
+        os.close(handle)
+        return f"the on-disk store cannot be locked ({error.strerror})"
     _reading[key] = handle
-    return handle
+    return ""
 
 
 def _unlock(directory: Path) -> None:
@@ -249,7 +258,10 @@ def open_built(path: Path) -> ox.Store:
     """
     for attempt in range(3):
         with _open_nquads(path) as stream:
-            header = read_header(stream)
+            try:
+                header = read_header(stream)
+            except OSError as error:
+                raise InputError(path, error.strerror or str(error)) from None
             if header is None:
                 return _parse_unstamped(stream, path)
             index = Path(os.path.realpath(path)).parent / header.store
@@ -300,50 +312,59 @@ def _replaced(path: Path, stream: BinaryIO) -> bool:
         return False
 
 
+class _Unusable(Exception):
+    """Why an on-disk store cannot be used."""
+
+
 def _open_index(directory: Path, nquads: os.stat_result, quads: int) -> tuple[ox.Store | None, str]:
     """Open the on-disk store in ``directory`` if it matches its stamp and holds ``quads`` quads.
 
     Else (None, what is wrong).
     """
     locked_before = str(directory) in _reading
-    if _lock_for_reading(directory) is None:
-        return None, "the on-disk store is missing"
+    problem = _lock_for_reading(directory)
+    if problem:
+        return None, problem
     try:
-        stamp = json.loads((directory / STAMP).read_text(encoding="utf-8"))
-        problem = _check_stamp(stamp, directory / "store", nquads)
-        if not problem:
-            store = ox.Store.read_only(str(directory / "store"))
-            found = len(store)
-            if found == quads:
-                return store, ""
-            problem = f"it holds {found} quads, the N-Quads {quads}"
-    except FileNotFoundError as error:
-        problem = f"{Path(error.filename).name} is missing"
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        problem = f"its stamp is unreadable ({error})"
-    except RuntimeError as error:
+        _check_stamp(directory, nquads)
+        store = ox.Store.read_only(str(directory / "store"))
+        found = len(store)
+        if found != quads:
+            raise _Unusable(f"it holds {found} quads, the N-Quads {quads}")
+        return store, ""
+    except _Unusable as error:
+        problem = str(error)
+    except (OSError, RuntimeError) as error:
         problem = f"Oxigraph cannot open it ({_first_line(error)})"
     if not locked_before:
         _unlock(directory)
     return None, f"the on-disk store is damaged: {problem}"
 
 
-def _check_stamp(stamp: dict[str, object], store: Path, nquads: os.stat_result) -> str:
-    if stamp["nquads"] != _file_stamp(nquads):
-        return "it was built from other N-Quads (its stamp does not match)"
-    files = stamp["files"]
-    if not isinstance(files, dict) or not files:
-        return "its stamp lists no files"
+def _check_stamp(directory: Path, nquads: os.stat_result) -> None:
+    """Raise ``_Unusable`` unless the stamp matches the N-Quads and every store file it lists."""
+    try:
+        stamp = json.loads((directory / STAMP).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise _Unusable(f"{STAMP} is missing") from None
+    except (OSError, ValueError) as error:
+        raise _Unusable(f"its stamp is unreadable ({error})") from None
+    files = stamp.get("files") if isinstance(stamp, dict) else None
+    if not (isinstance(files, dict) and files):
+        raise _Unusable("its stamp is unreadable (no store files listed)")
+    if stamp.get("nquads") != _file_stamp(nquads):
+        raise _Unusable("it was built from other N-Quads (its stamp does not match)")
     for name, expected in files.items():
         if Path(name).name != name:
-            return f"its stamp names {name!r}"
+            raise _Unusable(f"its stamp names {name!r}")
         try:
-            actual = _file_stamp(os.stat(store / name))
+            actual = _file_stamp(os.stat(directory / "store" / name))
         except FileNotFoundError:
-            return f"store/{name} is missing"
+            raise _Unusable(f"store/{name} is missing") from None
+        except OSError as error:
+            raise _Unusable(f"store/{name}: {error.strerror}") from None
         if actual != expected:
-            return f"store/{name} has changed since the build"
-    return ""
+            raise _Unusable(f"store/{name} has changed since the build")
 
 
 def _parse(stream: BinaryIO, path: Path, header: Header | None) -> ox.Store:
