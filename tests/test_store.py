@@ -220,7 +220,7 @@ def test_commands_read_a_damaged_store(graph: Path, monkeypatch: pytest.MonkeyPa
     delete_sst(the_index(graph))
     query = tmp_path / "count.rq"
     query.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/malgraf/ontology#Insats> }\n")
-    commands = [["info"], ["supports", "sdg:7"], ["goals", "2023-1-10-03"], ["sparql", str(query)],
+    commands = [["info"], ["supports", "sdg:7"], ["goals", "Kraftkommission"], ["sparql", str(query)],
                 ["validate", "--summary"],
                 ["view", "--goal", "sdg:7", "--depth", "1", "--out", str(tmp_path / "view.html")]]
     warnings = []
