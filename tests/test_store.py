@@ -346,18 +346,19 @@ def test_twenty_readers_of_a_stale_default_graph_rebuild_it_once_and_agree(
     os.utime(graph, ns=(0, 0))  # older than every input: the first command to look rebuilds it
     command = ["-m", "malgraf", "supports", "sdg:7", "--format", "csv"]
     readers = [python(*command, env={"MALGRAF_GRAPH": str(graph)}) for _ in range(20)]
-    outcomes = [(reader.wait(timeout=300), *reader.communicate()) for reader in readers]
+    outcomes = [(*reader.communicate(timeout=300), reader.returncode) for reader in readers]
     expected = run(*command[2:], "--graph", str(shipped_graph_path)).stdout
-    assert [code for code, _, _ in outcomes] == [0] * 20, [err for _, _, err in outcomes]
-    assert {out for _, out, _ in outcomes} == {expected}
-    assert sorted(err for _, _, err in outcomes) == [""] * 19 + [f"Built the graph first: {graph}\n"]
+    assert [code for _, _, code in outcomes] == [0] * 20, [err for _, err, _ in outcomes]
+    assert {out for out, _, _ in outcomes} == {expected}
+    assert sorted(err for _, err, _ in outcomes) == [""] * 19 + [f"Built the graph first: {graph}\n"]
     assert graph.stat().st_mtime_ns > 0 and leftovers(graph.parent) == []
 
 
 def test_concurrent_builds_of_one_graph_take_turns(tmp_path: Path) -> None:
     out = tmp_path / "graph.nq"
     builders = [python("-m", "malgraf", "build", "--data", str(MINI), "--out", str(out)) for _ in range(3)]
-    assert [builder.wait(timeout=300) for builder in builders] == [0, 0, 0], [b.communicate() for b in builders]
+    errors = [builder.communicate(timeout=300)[1] for builder in builders]
+    assert [builder.returncode for builder in builders] == [0, 0, 0], errors
     assert leftovers(tmp_path) == []
     assert len(open_store(out)) == int(out.read_text().split()[4])
 
