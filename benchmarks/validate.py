@@ -79,7 +79,7 @@ def synthetic_store(n: int, seed: int, cache: Path = CACHE) -> ox.Store:
 def built_store(n: int, seed: int, cache: Path = CACHE) -> ox.Store:
     """The same data as a built graph opened the way ``malgraf validate`` opens one: its on-disk store."""
     built = cache / f"built-{n}-{seed}.nq"
-    if not index_path(built).is_dir():
+    if (index := index_path(built)) is None or not index.is_dir():
         print(f"  writing {built} and its on-disk store (once)", flush=True)
         write_store(synthetic_store(n, seed, cache), built)
     return open_store(built)

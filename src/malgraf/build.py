@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from malgraf.files import check_output_path
 from malgraf.graph import (
     BuildResult,
     build_store,
@@ -13,6 +14,7 @@ from malgraf.graph import (
     quads_per_graph,
     write_store,
 )
+from malgraf.ondisk import build_lock
 
 
 def build(
@@ -22,12 +24,14 @@ def build(
 ) -> BuildResult:
     """Build the graph from the shipped reference data and data sets and write it to ``out``.
 
-    Nothing is written unless every input loads.
+    Nothing is written unless every input loads; an output that is a directory, device, FIFO or
+    symbolic link is refused before anything is built.
     """
     from malgraf.closure import materialise_closure
     from malgraf.importers.tables import year_triples
 
     path = out or default_graph_path()
+    check_output_path(path)
     directories = default_data_directories() if data_directories is None else list(data_directories)
     store = build_store(directories, data_loader=year_triples, extra_turtle=extra_turtle,
                         materialise=materialise_closure)
@@ -43,12 +47,27 @@ def _inputs() -> list[Path]:
     return [p for folder in folders for p in folder.rglob("*") if p.is_file()]
 
 
-def ensure_built(path: Path | None = None) -> tuple[Path, bool]:
-    """The default graph, built first when missing or older than its inputs; (path, built now)."""
-    path = path or default_graph_path()
-    if path.is_file():
+def _is_current(path: Path) -> bool:
+    """Whether ``path`` is a built graph at least as new as every input."""
+    try:
         built_at = path.stat().st_mtime
-        if all(p.stat().st_mtime <= built_at for p in _inputs()):
+    except OSError:
+        return False
+    return path.is_file() and all(p.stat().st_mtime <= built_at for p in _inputs())
+
+
+def ensure_built(path: Path | None = None) -> tuple[Path, bool]:
+    """The default graph, built first when missing or older than its inputs; (path, built now).
+
+    Processes that find it stale at once build it one at a time (a lock on its folder); the others
+    wait for that build, then find the graph current and read it.
+    """
+    path = path or default_graph_path()
+    if _is_current(path):
+        return path, False
+    check_output_path(path)
+    with build_lock(path.parent):
+        if _is_current(path):
             return path, False
-    build(path)
+        build(path)
     return path, True

@@ -66,7 +66,7 @@ def main() -> None:
 
 @main.command()
 @click.option(
-    "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "--out", type=click.Path(path_type=Path), default=None,
     help="Where to write the built graph (N-Quads; default: $MALGRAF_GRAPH or build/malgraf.nq).",
 )
 @click.option(
@@ -99,7 +99,7 @@ def import_group() -> None:
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @click.option("--year", type=int, default=2023, show_default=True, help="Year the reports cover.")
 @click.option(
-    "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+    "--out", type=click.Path(path_type=Path), default=None,
     help="Directory for the CSV files (default: data/<year> of the checkout).",
 )
 @reports_errors
@@ -306,7 +306,7 @@ def sparql(query_file: TextIO, graph_path: Path | None, fmt: str | None) -> None
 @click.option("--region", help="Show the neighbourhood of this region (länskod, name or IRI).")
 @click.option("--depth", type=click.IntRange(0, 6), default=2, show_default=True,
               help="How many links away from the focus to show.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("--out", type=click.Path(path_type=Path), default=None,
               help="Where to write the page (default: build/view.html).")
 @lang_option
 @reports_errors
@@ -317,11 +317,13 @@ def view(graph_path: Path | None, goal: str | None, insats: str | None, region: 
     Without --goal, --insats or --region the page shows the goals in use with their insatser folded
     in; double-click a goal to unfold them. Open the page in any browser; it loads nothing.
     """
+    from malgraf.files import check_output_path
     from malgraf.graph import open_dataset
     from malgraf.views import DEFAULT_VIEW_PATH, focus_of, view_graph, write_view
 
     if sum(1 for given in (goal, insats, region) if given) > 1:
         raise click.UsageError("give at most one of --goal, --insats and --region")
+    check_output_path(out or DEFAULT_VIEW_PATH)
     dataset = open_dataset(graph_path)
     focus = focus_of(dataset, goal=goal, insats=insats, region=region)
     graph = view_graph(dataset, focus, depth=depth, lang=lang)

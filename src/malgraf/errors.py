@@ -71,3 +71,12 @@ class LookupFailedError(MalgrafError):
     def __init__(self, message: str, candidates: list[tuple[str, str]] | None = None) -> None:
         self.candidates = candidates or []
         super().__init__(message)
+
+
+class OutputError(MalgrafError):
+    """An output file cannot be written: not a regular file, or the system refused (names path and reason)."""
+
+    def __init__(self, path: str | Path, message: str) -> None:
+        self.path = str(path)
+        self.detail = message
+        super().__init__(f"{self.path}: {message}")

@@ -3,14 +3,13 @@
 The embedded engine is Oxigraph (``pyoxigraph``), used behind rdflib's API through ``oxrdflib``
 so that callers query with ``Dataset.query(..., initBindings=...)``; see
 ``benchmarks/engine.py`` for the measurement behind the choice. The built graph is one N-Quads
-file with one named graph per source, written atomically.
+file with one named graph per source, written atomically with an on-disk store beside it
+(``malgraf.ondisk``).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +19,10 @@ from oxrdflib import OxigraphStore
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
-from malgraf.errors import GraphNotFoundError, InputError
+from malgraf.errors import InputError
 from malgraf.namespaces import GRAPH, PREFIXES
+from malgraf.ondisk import index_path as index_path  # re-exported
+from malgraf.ondisk import open_built, write_built
 from malgraf.resources import DATA_DIRECTORY, ONTOLOGY_FILE, REFERENCE_DIRECTORY, load_query
 
 DEFAULT_GRAPH_PATH = Path("build") / "malgraf.nq"
@@ -128,71 +129,16 @@ def quads_per_graph(store: ox.Store) -> dict[str, int]:
 
 
 def write_store(store: ox.Store, path: Path) -> None:
-    """Write ``store`` as N-Quads to ``path`` atomically (temp file in the same folder, rename).
+    """Write ``store`` as the built graph ``path``: N-Quads and, beside them, an on-disk Oxigraph store.
 
-    Beside it goes an on-disk Oxigraph store (``<path>.oxigraph/``) that ``open_store`` opens in
-    milliseconds instead of parsing the N-Quads again.
+    All or nothing, safe while other processes read ``path``; see ``malgraf.ondisk``.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    try:
-        store.dump(output=temp_name, format=ox.RdfFormat.N_QUADS)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    write_index(path)
-
-
-def index_path(path: Path) -> Path:
-    """Where the on-disk store of the built graph ``path`` lives."""
-    return path.with_name(path.name + ".oxigraph")
-
-
-_INDEX_STAMP = "built-from"
-
-
-def _stamp(path: Path) -> str:
-    status = path.stat()
-    return f"{status.st_size} {status.st_mtime_ns}"
-
-
-def write_index(path: Path) -> None:
-    """Build the on-disk store of ``path`` in a temporary folder, then move it into place."""
-    index = index_path(path)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{index.name}.", dir=path.parent))
-    try:
-        disk = ox.Store(str(temporary / "store"))
-        disk.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-        disk.flush()
-        del disk
-        (temporary / _INDEX_STAMP).write_text(_stamp(path), encoding="utf-8")
-        retired = index.with_name(index.name + ".old")
-        shutil.rmtree(retired, ignore_errors=True)
-        if index.exists():
-            index.rename(retired)
-        temporary.rename(index)
-        shutil.rmtree(retired, ignore_errors=True)
-    finally:
-        shutil.rmtree(temporary, ignore_errors=True)
+    write_built(store, path)
 
 
 def open_store(path: Path | None = None) -> ox.Store:
-    """The built graph at ``path``: its on-disk store (read-only) when current, else the N-Quads in memory."""
-    path = path or default_graph_path()
-    if not path.is_file():
-        raise GraphNotFoundError(f"{path}: no built graph here; run `malgraf build` first")
-    index = index_path(path)
-    stamp = index / _INDEX_STAMP
-    if stamp.is_file() and stamp.read_text(encoding="utf-8") == _stamp(path):
-        return ox.Store.read_only(str(index / "store"))
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-    except SyntaxError as error:
-        raise InputError(path, str(error), line=error.lineno) from None
-    return store
+    """The built graph at ``path``: its on-disk store (read-only) when sound, else the N-Quads in memory."""
+    return open_built(path or default_graph_path())
 
 
 def as_dataset(store: ox.Store) -> Dataset:
