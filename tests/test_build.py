@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
 
 from malgraf.cli import main
+from malgraf.namespaces import GRAPH
 
 
 def test_build_writes_named_graphs(tmp_path: Path) -> None:
@@ -81,3 +84,42 @@ def test_commands_build_the_default_graph_once_when_missing(tmp_path: Path, monk
     second = runner.invoke(main, ["supports", "sdg:7"])
     assert second.exit_code == 0 and "Built the graph first" not in second.output
     assert graph.stat().st_mtime_ns == built_at
+
+
+TRIPLE = "<http://example.org/a> <http://example.org/b> {} .\n"
+
+
+@pytest.mark.parametrize("name", ["my goals.ttl", "a>b.ttl", 'quote"d.ttl', "hash#1.ttl", "åäö %20.ttl"])
+def test_an_extra_turtle_file_of_any_name_fills_a_graph_named_after_it(tmp_path: Path, name: str) -> None:
+    turtle = tmp_path / name
+    turtle.write_text(TRIPLE.format('"x"'), encoding="utf-8")
+    out = tmp_path / "g.nq"
+    result = CliRunner().invoke(main, ["build", "--out", str(out), "--turtle", str(turtle)])
+    assert result.exit_code == 0, result.output
+    graphs = {row["graph"] for row in json.loads(CliRunner().invoke(
+        main, ["sparql", "--graph", str(out), "--format", "json", "-"],
+        input="SELECT DISTINCT ?graph WHERE { GRAPH ?graph { <http://example.org/a> ?p ?o } }").output)}
+    assert graphs == {str(GRAPH["extra/" + quote(turtle.stem, safe="")])}
+
+
+def test_two_extra_turtle_files_of_one_name_are_refused(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "goals.ttl").write_text(TRIPLE.format('"x"'), encoding="utf-8")
+    out = tmp_path / "g.nq"
+    result = CliRunner().invoke(main, ["build", "--out", str(out), "--turtle", str(tmp_path / "a" / "goals.ttl"),
+                                       "--turtle", str(tmp_path / "b" / "goals.ttl")])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {tmp_path / 'b' / 'goals.ttl'}: has the same name as")
+    assert not out.exists()
+
+
+def test_a_turtle_literal_longer_than_the_parser_reads_is_one_error_line(tmp_path: Path) -> None:
+    turtle = tmp_path / "big.ttl"
+    turtle.write_text(TRIPLE.format('"' + "x" * (17 << 20) + '"'), encoding="utf-8")
+    out = tmp_path / "g.nq"
+    result = CliRunner().invoke(main, ["build", "--out", str(out), "--turtle", str(turtle)])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {turtle}: a term is longer than the Turtle parser reads (16 MiB); " \
+                            "shorten it or keep such text outside the graph\n"
+    assert not out.exists()

@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
@@ -70,8 +71,27 @@ def load_turtle(store: ox.Store, path: Path, graph: URIRef) -> None:
     except SyntaxError as error:
         message = str(error.msg) if hasattr(error, "msg") else str(error)
         raise InputError(path, message, line=error.lineno) from None
+    except MemoryError:
+        raise InputError(path, "a term is longer than the Turtle parser reads (16 MiB); "
+                         "shorten it or keep such text outside the graph") from None
     except OSError as error:
         raise InputError(path, error.strerror or str(error)) from None
+
+
+def extra_graph(path: Path, taken: dict[URIRef, Path]) -> URIRef:
+    """The named graph of an extra Turtle file: ``graph/extra/<file name, percent-encoded>``.
+
+    Two files of the same name would fill one graph unnoticed: that is an error.
+
+    >>> str(extra_graph(Path("my goals>2.ttl"), {}))
+    'https://w3id.org/malgraf/graph/extra/my%20goals%3E2'
+    """
+    name = GRAPH["extra/" + quote(path.stem, safe="")]
+    if name in taken:
+        raise InputError(path, f"has the same name as {taken[name]}, and each file fills the graph "
+                         f"named after it ({name}); rename one")
+    taken[name] = path
+    return name
 
 
 def add_triples(store: ox.Store, triples: Iterable[tuple[Node, Node, Node]], name: URIRef) -> None:
@@ -114,8 +134,9 @@ def build_store(
     for directory in data_directories:
         if data_loader is not None:
             add_triples(store, data_loader(directory), GRAPH[f"data/{directory.name}"])
+    extra_graphs: dict[URIRef, Path] = {}
     for path in extra_turtle:
-        load_turtle(store, path, GRAPH[f"extra/{path.stem}"])
+        load_turtle(store, path, extra_graph(path, extra_graphs))
     if materialise is not None:
         materialise(store)
     return store
