@@ -49,3 +49,13 @@ class LookupFailedError(MalgrafError):
     def __init__(self, message: str, candidates: list[tuple[str, str]] | None = None) -> None:
         self.candidates = candidates or []
         super().__init__(message)
+
+
+class QueryTimeoutError(InputError):
+    """A SPARQL query ran past its time limit and was stopped."""
+
+
+class QueryFormatError(InputError):
+    """An output format that does not apply to the query's form, such as Turtle for a SELECT (a usage error)."""
+
+    exit_code = 2
