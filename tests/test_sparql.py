@@ -102,6 +102,20 @@ def test_the_default_time_limit_is_30_seconds() -> None:
     assert option.default == library.DEFAULT_TIMEOUT
 
 
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "1e400", "2e6"])
+def test_a_time_limit_that_is_no_number_of_seconds_is_a_usage_error(graph: Path, value: str) -> None:
+    result = sparql(graph, "ASK { }", "--timeout", value)
+    assert result.exit_code == 2
+    assert "Invalid value for '--timeout'" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("limits", [{"timeout": 0}, {"timeout": float("nan")}, {"timeout": float("inf")},
+                                    {"limit": 0}, {"limit": -1}])
+def test_limits_refuse_what_they_cannot_enforce(limits: dict[str, float]) -> None:
+    with pytest.raises(ValueError):
+        library.Limits(**limits)  # type: ignore[arg-type]
+
+
 # --- the result limit -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("limit", "shown", "cut"), [("2", 2, True), ("3", 3, False), ("0", 3, False)])

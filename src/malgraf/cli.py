@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,7 @@ from malgraf.output import FORMATS, render_rows
 from malgraf.query import METHOD_LABELS, SCHEME_NAMES, Row, goal_label, insats_label
 from malgraf.sparql import DEFAULT_LIMIT as DEFAULT_SPARQL_LIMIT
 from malgraf.sparql import DEFAULT_TIMEOUT as DEFAULT_SPARQL_TIMEOUT
+from malgraf.sparql import MAX_TIMEOUT as MAX_SPARQL_TIMEOUT
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -272,15 +274,23 @@ def gaps(schemes: tuple[str, ...], region: str | None, year: int | None, graph_p
     click.echo(render_rows(rows, ["schemeName", "scheme", "goal", "notation", "label", "class"], fmt))
 
 
+def _a_number(context: click.Context, parameter: click.Parameter, value: float) -> float:
+    if math.isnan(value):
+        raise click.BadParameter("not a number", context, parameter)
+    return value
+
+
 @main.command()
 @click.argument("query_file", metavar="QUERY-FILE|-")
 @graph_option
 @click.option("--format", "fmt", type=click.Choice([*FORMATS, "turtle", "ntriples"]), default=None,
               help="Output format (default: table for SELECT, turtle for CONSTRUCT/DESCRIBE; json of triples "
                    "is JSON-LD, a table of triples lists subject, predicate, object).")
-@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_SPARQL_TIMEOUT, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=0, max=MAX_SPARQL_TIMEOUT), default=DEFAULT_SPARQL_TIMEOUT,
+              show_default=True, callback=_a_number,
               help="Stop the query after this many seconds (0: no limit).")
-@click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_SPARQL_LIMIT, show_default=True,
+@click.option("--limit", type=click.IntRange(min=0, max=sys.maxsize - 1), default=DEFAULT_SPARQL_LIMIT,
+              show_default=True,
               help="Print at most this many rows or triples, and say so on stderr when there are more (0: no limit).")
 @click.option("--allow-service", is_flag=True,
               help="Let SERVICE clauses query other SPARQL endpoints (refused by default).")

@@ -32,6 +32,8 @@ from malgraf.query import Row
 
 DEFAULT_TIMEOUT = 30.0
 """Seconds a query may run."""
+MAX_TIMEOUT = 1_000_000.0
+"""The longest time limit that can be set (11 days; beyond it, the operating system's timers overflow)."""
 DEFAULT_LIMIT = 10_000
 """Rows (SELECT) or triples (CONSTRUCT, DESCRIBE) a query may return."""
 MAX_DEPTH = 100
@@ -60,6 +62,12 @@ class Limits:
     timeout: float | None = DEFAULT_TIMEOUT
     limit: int | None = DEFAULT_LIMIT
     allow_service: bool = False
+
+    def __post_init__(self) -> None:
+        if self.timeout is not None and not 0 < self.timeout <= MAX_TIMEOUT:
+            raise ValueError(f"a time limit is over 0 and at most {MAX_TIMEOUT:g} s, not {self.timeout}")
+        if self.limit is not None and not 0 < self.limit < sys.maxsize:
+            raise ValueError(f"a result limit is a positive number, not {self.limit}")
 
 
 @dataclass
