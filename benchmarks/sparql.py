@@ -6,8 +6,10 @@ Two measurements on the shipped data:
   the old way, ``Dataset.query`` through oxrdflib with the rows turned into rdflib terms, for the
   README's example (3 rows) and for 10 000 rows; median of repeated calls;
 - cold CLI: ``malgraf sparql`` on the README's example, this checkout against an earlier revision
-  (``--before REV``, default ``main``; its ``src/`` is taken with ``git archive``), run alternately,
-  median wall time of each.
+  (``--before REV``, default ``65d26bc``, the last one that ran the query in-process; its ``src/`` is
+  taken with ``git archive``), run alternately, median wall time of each.
+
+The graph is built by a ``malgraf build`` process, so that this one is as small as a CLI's.
 
 Run: ``python benchmarks/sparql.py [--before REV] [--runs N]``.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -25,7 +28,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from malgraf.build import build
 from malgraf.graph import open_dataset
 from malgraf.sparql import Limits, run_query
 
@@ -35,13 +37,21 @@ README_QUERY = """SELECT ?region (COUNT(*) AS ?n) WHERE { ?a a mg:Allocation ; m
 MANY_ROWS = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10000"
 
 
-def median_ms(call: Callable[[], object], repeat: int) -> float:
-    times = []
+def cpu_seconds() -> float:
+    """User and system CPU time of this process and of its reaped children (and theirs)."""
+    mine, theirs = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return mine.ru_utime + mine.ru_stime + theirs.ru_utime + theirs.ru_stime
+
+
+def median_ms(call: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Median wall time and median CPU time (this process and its children) of ``call``, in ms."""
+    wall, cpu = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), cpu_seconds()
         call()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((cpu_seconds() - start_cpu) * 1000)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def in_process(graph: Path) -> None:
@@ -55,9 +65,10 @@ def in_process(graph: Path) -> None:
             return run_query(dataset, text, limits=Limits(limit=None)).rows
 
         assert len(old()) == len(new())  # type: ignore[arg-type]
-        before, after = median_ms(old, repeat), median_ms(new, repeat)
-        print(f"in-process, {label:<24} Dataset.query {before:7.1f} ms   run_query {after:7.1f} ms   "
-              f"+{after - before:5.1f} ms  ratio {after / before:4.2f}×")
+        (before, before_cpu), (after, after_cpu) = median_ms(old, repeat), median_ms(new, repeat)
+        print(f"in-process, {label:<24} Dataset.query {before:6.1f} ms (CPU {before_cpu:6.1f})   "
+              f"run_query {after:6.1f} ms (CPU {after_cpu:6.1f})   wall +{after - before:5.1f} ms, "
+              f"{after / before:4.2f}×")
 
 
 def earlier_source(revision: str, into: Path) -> Path | None:
@@ -81,32 +92,39 @@ def cold_cli(graph: Path, revision: str, runs: int) -> None:
         before = earlier_source(revision, Path(temp))
         sources = {"this checkout": ROOT / "src", **({revision: before} if before else {})}
         times: dict[str, list[float]] = {name: [] for name in sources}
+        cpu: dict[str, list[float]] = {name: [] for name in sources}
         outputs: dict[str, bytes] = {}
         for _ in range(runs):
             for name, source in sources.items():
                 environment = {**os.environ, "PYTHONPATH": str(source)}
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), cpu_seconds()
                 done = subprocess.run([sys.executable, "-m", "malgraf", "sparql", str(query), "--graph", str(graph)],
                                       check=True, capture_output=True, env=environment)
                 times[name].append(time.perf_counter() - start)
+                cpu[name].append(cpu_seconds() - start_cpu)
                 outputs[name] = done.stdout
     assert len(set(outputs.values())) == 1, outputs
     medians = {name: statistics.median(values) * 1000 for name, values in times.items()}
+    cpu_medians = {name: statistics.median(values) * 1000 for name, values in cpu.items()}
     for name, value in medians.items():
-        print(f"cold CLI `malgraf sparql` README example, {name:<14} {value:6.0f} ms (median of {runs})")
+        print(f"cold CLI `malgraf sparql` README example, {name:<14} {value:5.0f} ms, CPU {cpu_medians[name]:5.0f} ms "
+              f"(medians of {runs})")
     if before:
         now, then = medians["this checkout"], medians[revision]
-        print(f"cold CLI: +{now - then:.0f} ms, ratio {now / then:.2f}× against {revision}")
+        now_cpu, then_cpu = cpu_medians["this checkout"], cpu_medians[revision]
+        print(f"cold CLI against {revision}: wall {now - then:+.0f} ms ({now / then:.2f}×), "
+              f"CPU {now_cpu - then_cpu:+.0f} ms ({now_cpu / then_cpu:.2f}×)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--before", default="main", help="git revision to compare the cold CLI with")
+    parser.add_argument("--before", default="65d26bc", help="git revision to compare the cold CLI with")
     parser.add_argument("--runs", type=int, default=15, help="cold CLI runs of each side")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
         graph = Path(temp) / "malgraf.nq"
-        build(graph)
+        subprocess.run([sys.executable, "-m", "malgraf", "build", "--out", str(graph)], check=True,
+                       capture_output=True)
         in_process(graph)
         cold_cli(graph, arguments.before, arguments.runs)
 

@@ -350,6 +350,16 @@ def test_the_worker_reports_crashes_timeouts_and_errors() -> None:
     assert children() == []
 
 
+def test_ctrl_c_while_the_worker_runs_stops_it() -> None:
+    def interrupt_the_caller() -> None:
+        os.kill(os.getppid(), signal.SIGINT)
+        time.sleep(60)
+
+    with pytest.raises(KeyboardInterrupt):
+        worker.run_in_worker(interrupt_the_caller, timeout=None)
+    assert children() == []
+
+
 @pytest.mark.parametrize(("text", "depth"), [
     ("ASK { }", 1),
     ("SELECT * WHERE { { ?s ?p ?o } UNION { ?s ?p ?o } }", 2),

@@ -43,12 +43,20 @@ def run_in_worker(job: Callable[[], T], timeout: float | None) -> T:
     """
     deadline = None if timeout is None else time.monotonic() + timeout
     read_end, write_end = os.pipe()
-    pid = os.fork()
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # no Ctrl-C until the child is looked after
+    try:
+        pid = os.fork()
+    except BaseException:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        os.close(read_end)
+        os.close(write_end)
+        raise
     if pid == 0:
-        _child(job, read_end, write_end, timeout)
-    os.close(write_end)
+        _child(job, read_end, write_end, timeout, mask)
     status = None
     try:
+        os.close(write_end)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a Ctrl-C that came meanwhile is raised here
         data = _read_all(read_end, deadline)
         status = os.waitpid(pid, 0)[1]
     finally:
@@ -79,12 +87,14 @@ def _read_all(fd: int, deadline: float | None) -> bytes:
         chunks.append(chunk)
 
 
-def _child(job: Callable[[], object], read_end: int, write_end: int, timeout: float | None) -> None:
+def _child(job: Callable[[], object], read_end: int, write_end: int, timeout: float | None,
+           mask: set[int | signal.Signals]) -> None:
     """Run ``job`` and write its pickled outcome; never returns, never runs the caller's clean-up."""
     code = 1
     try:
         gc.disable()  # a collection would touch, and so copy, every page of objects shared with the caller
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the caller, which stops this process
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         os.close(read_end)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 2)  # a native crash's last words would break the caller's one-line error
