@@ -4,7 +4,9 @@ Oxigraph evaluates a query in native code that neither a time limit nor a signal
 a stack overflow there kills the whole process. In a child process the caller can do both: wait
 with a deadline and kill it. The child is forked, so it shares the caller's open store and imported
 modules (a fork costs a few milliseconds, ``benchmarks/sparql.py``); its value comes back pickled
-through a pipe. POSIX only (``os.fork``).
+through a pipe. POSIX only (``os.fork``). The child has only the forking thread, so the job must
+not need another thread of the caller: an on-disk Oxigraph store has idle RocksDB background
+threads, which reading the store does not use.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pickle
 import select
 import signal
 import time
+import warnings
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -45,7 +48,9 @@ def run_in_worker(job: Callable[[], T], timeout: float | None) -> T:
     read_end, write_end = os.pipe()
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # no Ctrl-C until the child is looked after
     try:
-        pid = os.fork()
+        with warnings.catch_warnings():  # Python ≥ 3.12 warns of forking with threads: here RocksDB's, idle
+            warnings.filterwarnings("ignore", r"This process .* is multi-threaded", DeprecationWarning)
+            pid = os.fork()
     except BaseException:
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         os.close(read_end)
