@@ -102,11 +102,13 @@ def test_the_default_time_limit_is_30_seconds() -> None:
     assert option.default == library.DEFAULT_TIMEOUT
 
 
-@pytest.mark.parametrize("value", ["nan", "inf", "-1", "1e400", "2e6"])
-def test_a_time_limit_that_is_no_number_of_seconds_is_a_usage_error(graph: Path, value: str) -> None:
-    result = sparql(graph, "ASK { }", "--timeout", value)
+@pytest.mark.parametrize(("option", "value"), [("--timeout", "nan"), ("--timeout", "inf"), ("--timeout", "-1"),
+                                               ("--timeout", "1e400"), ("--timeout", "2e6"), ("--limit", "-1"),
+                                               ("--limit", str(2**64))])
+def test_a_limit_out_of_range_is_a_usage_error(graph: Path, option: str, value: str) -> None:
+    result = sparql(graph, "ASK { }", option, value)
     assert result.exit_code == 2
-    assert "Invalid value for '--timeout'" in result.stderr and "Traceback" not in result.output
+    assert f"Invalid value for '{option}'" in result.stderr and "Traceback" not in result.output
 
 
 @pytest.mark.parametrize("limits", [{"timeout": 0}, {"timeout": float("nan")}, {"timeout": float("inf")},

@@ -289,7 +289,7 @@ def _a_number(context: click.Context, parameter: click.Parameter, value: float) 
 @click.option("--timeout", type=click.FloatRange(min=0, max=MAX_SPARQL_TIMEOUT), default=DEFAULT_SPARQL_TIMEOUT,
               show_default=True, callback=_a_number,
               help="Stop the query after this many seconds (0: no limit).")
-@click.option("--limit", type=click.IntRange(min=0, max=sys.maxsize - 1), default=DEFAULT_SPARQL_LIMIT,
+@click.option("--limit", type=click.IntRange(min=0, max=1_000_000_000), default=DEFAULT_SPARQL_LIMIT,
               show_default=True,
               help="Print at most this many rows or triples, and say so on stderr when there are more (0: no limit).")
 @click.option("--allow-service", is_flag=True,
