@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import functools
 import json
+import math
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import Any, TypeVar
 
 import click
 from rdflib import Dataset
 
 from malgraf import __version__
-from malgraf.errors import InputError, LookupFailedError, MalgrafError
+from malgraf.errors import LookupFailedError, MalgrafError
 from malgraf.i18n import VIA_LABELS, method_label
 from malgraf.i18n import label as i18n_label
-from malgraf.namespaces import PREFIXES
 from malgraf.output import FORMATS, render_rows
 from malgraf.query import SCHEME_NAMES, Row, goal_label, insats_label
+from malgraf.sparql import DEFAULT_LIMIT as DEFAULT_SPARQL_LIMIT
+from malgraf.sparql import DEFAULT_TIMEOUT as DEFAULT_SPARQL_TIMEOUT
+from malgraf.sparql import MAX_TIMEOUT as MAX_SPARQL_TIMEOUT
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -268,35 +272,49 @@ def gaps(schemes: tuple[str, ...], region: str | None, year: int | None, graph_p
     click.echo(render_rows(rows, ["schemeName", "scheme", "goal", "notation", "label", "class"], fmt))
 
 
+def _a_number(context: click.Context, parameter: click.Parameter, value: float) -> float:
+    if math.isnan(value):
+        raise click.BadParameter("not a number", context, parameter)
+    return value
+
+
 @main.command()
-@click.argument("query_file", type=click.File("r", encoding="utf-8"))
+@click.argument("query_file", metavar="QUERY-FILE|-")
 @graph_option
 @click.option("--format", "fmt", type=click.Choice([*FORMATS, "turtle", "ntriples"]), default=None,
-              help="Output format (default: table for SELECT, turtle for CONSTRUCT/DESCRIBE).")
+              help="Output format (default: table for SELECT, turtle for CONSTRUCT/DESCRIBE; json of triples "
+                   "is JSON-LD, a table of triples lists subject, predicate, object).")
+@click.option("--timeout", type=click.FloatRange(min=0, max=MAX_SPARQL_TIMEOUT), default=DEFAULT_SPARQL_TIMEOUT,
+              show_default=True, callback=_a_number,
+              help="Stop the query after this many seconds (0: no limit).")
+@click.option("--limit", type=click.IntRange(min=0, max=1_000_000_000), default=DEFAULT_SPARQL_LIMIT,
+              show_default=True,
+              help="Print at most this many rows or triples, and say so on stderr when there are more (0: no limit).")
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE clauses query other SPARQL endpoints (refused by default).")
 @reports_errors
-def sparql(query_file: TextIO, graph_path: Path | None, fmt: str | None) -> None:
-    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) from QUERY_FILE, or - for stdin."""
-    from malgraf.query import run_sparql
+def sparql(query_file: str, graph_path: Path | None, fmt: str | None, timeout: float, limit: int,
+           allow_service: bool) -> None:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) from QUERY-FILE, or - for stdin.
 
-    dataset = open_graph(graph_path)
-    text = query_file.read()
+    Updates are refused; so is SERVICE unless --allow-service is given. Ctrl-C stops the query.
+    """
+    from malgraf.sparql import Limits, check_format, query_form, read_query, render_result, run_query
+
+    source = "<stdin>" if query_file == "-" else query_file
     try:
-        result = run_sparql(dataset, text)
-    except (SyntaxError, ValueError) as error:
-        raise InputError(query_file.name, str(error)) from None
-    if result.type == "ASK":
-        answer = bool(result.askAnswer)
-        click.echo(json.dumps({"boolean": answer}) if fmt == "json" else str(answer).lower())
-    elif result.type == "SELECT":
-        variables = list(result.vars or [])
-        columns = [str(v) for v in variables]
-        rows: list[Row] = [{str(v): row.get(v) for v in variables} for row in result.bindings]
-        click.echo(render_rows(rows, columns, fmt or "table"))
-    else:
-        assert result.graph is not None
-        for prefix, namespace in PREFIXES.items():
-            result.graph.bind(prefix, namespace)
-        click.echo(result.graph.serialize(format="nt" if fmt == "ntriples" else "turtle").rstrip())
+        text = read_query(query_file, sys.stdin.buffer)
+        check_format(source, query_form(text), fmt)
+        limits = Limits(timeout=timeout or None, limit=limit or None, allow_service=allow_service)
+        result = run_query(open_graph(graph_path), text, source=source, limits=limits)
+        check_format(source, result.form, fmt)
+        click.echo(render_result(result, fmt))
+        if result.truncated:
+            what = "rows" if result.form == "SELECT" else "triples"
+            click.echo(f"Showing the first {limit} {what}; the query gives more (--limit)", err=True)
+    except KeyboardInterrupt:
+        click.echo("Interrupted", err=True)
+        raise SystemExit(130) from None
 
 
 @main.command()

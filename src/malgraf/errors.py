@@ -80,3 +80,13 @@ class OutputError(MalgrafError):
         self.path = str(path)
         self.detail = message
         super().__init__(f"{self.path}: {message}")
+
+
+class QueryTimeoutError(InputError):
+    """A SPARQL query ran past its time limit and was stopped."""
+
+
+class QueryFormatError(InputError):
+    """An output format that does not apply to the query's form, such as Turtle for a SELECT (a usage error)."""
+
+    exit_code = 2

@@ -12,7 +12,6 @@ from oxrdflib import OxigraphStore
 from oxrdflib._converter import to_ox
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS, XSD
-from rdflib.query import Result
 from rdflib.term import Identifier, Variable
 
 from malgraf.graph import native_store
@@ -152,11 +151,6 @@ def gaps(
 
 def _natural(text: str) -> list[object]:
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
-
-
-def run_sparql(dataset: Dataset, text: str) -> Result:
-    """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the graph."""
-    return dataset.query(text)
 
 
 SCHEME_NAMES = tuple(SCHEMES)
