@@ -26,9 +26,20 @@ class InputError(MalgrafError):
         self.line = line
         self.field = field
         self.detail = message
-        where = self.path if line is None else f"{self.path}:{line}"
-        what = f"{field}: {message}" if field else message
-        super().__init__(f"{where}: {what}")
+        super().__init__(_placed(path, message, line, field))
+
+
+class InputWarning(UserWarning):
+    """Input that loads, though maybe not as meant; worded like ``InputError``, shown as ``Warning: …``."""
+
+    def __init__(self, path: str | Path, message: str, *, line: int | None = None, field: str | None = None) -> None:
+        super().__init__(_placed(path, message, line, field))
+
+
+def _placed(path: str | Path, message: str, line: int | None, field: str | None) -> str:
+    """``<file>:<line>: <field>: <message>``, leaving out what is not known."""
+    where = str(path) if line is None else f"{path}:{line}"
+    return f"{where}: {field}: {message}" if field else f"{where}: {message}"
 
 
 class GraphNotFoundError(MalgrafError):

@@ -36,8 +36,10 @@ from malgraf.importers.tables import (
     ANSWER_COLUMNS,
     GOAL_LINK_COLUMNS,
     INSATS_COLUMNS,
+    source_csv,
 )
 from malgraf.regions import LANSKOD, REGION_NAMES
+from malgraf.resources import DATA_DIRECTORY
 
 COLUMN_WIDTH = 47
 """About the widest a line of one table column gets; a longer line holds two merged columns."""
@@ -296,5 +298,5 @@ def tables(appendix: Appendix) -> dict[str, str]:
 def import_appendix(path: Path, out: Path, year: int = 2023) -> Appendix:
     """Parse the appendix at ``path`` and write its tidy CSV files into ``out`` (all or nothing)."""
     appendix = parse_appendix(path, year)
-    write_files_atomically(out, tables(appendix))
+    write_files_atomically(out, {**tables(appendix), "source.csv": source_csv(path, year, DATA_DIRECTORY.parent)})
     return appendix
