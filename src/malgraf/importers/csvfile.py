@@ -121,7 +121,7 @@ def _header(path: Path, text: str, columns: tuple[str, ...]) -> tuple[str, list[
     for delimiter in DELIMITERS:
         header = next(csv.reader([first], delimiter=delimiter), [])
         header = [name.strip() for name in header]
-        if delimiter == DELIMITERS[0]:
+        if len(header) > len(found):
             found = header
         if all(c in header for c in columns):
             repeated = sorted({name for name in header if name and header.count(name) > 1})

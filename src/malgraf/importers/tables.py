@@ -291,18 +291,21 @@ def _stable_ids(rows: list[CsvRow], key: Callable[[CsvRow], tuple[str, ...]]) ->
     Rows that share a key but differ in another cell are told apart by all their cells; rows equal in
     every cell get one id, so they become one node (with a warning).
     """
+    def cells(row: CsvRow) -> tuple[str, ...]:
+        return tuple(f"{column}={_words(row.get(column))}" for column in sorted(row.values))
+
     keys = {row.number: key(row) for row in rows}
-    cells = {row.number: tuple(f"{column}={_words(row.get(column))}" for column in sorted(row.values))
-             for row in rows}
-    variants: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    sharing: dict[tuple[str, ...], list[CsvRow]] = {}
     for row in rows:
-        variants.setdefault(keys[row.number], set()).add(cells[row.number])
+        sharing.setdefault(keys[row.number], []).append(row)
+    ambiguous = {parts for parts, group in sharing.items()
+                 if len(group) > 1 and len({cells(row) for row in group}) > 1}
     ids: dict[int, str] = {}
     minted: dict[str, tuple[tuple[str, ...], int]] = {}
     for row in rows:
         parts = keys[row.number]
-        if len(variants[parts]) > 1:
-            parts = (*parts, *cells[row.number])
+        if parts in ambiguous:
+            parts = (*parts, *cells(row))
         digest = _digest(parts)
         first = minted.setdefault(digest, (parts, row.number))
         if first[1] != row.number:
