@@ -77,6 +77,10 @@ def read_text(path: Path) -> str:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(path, f"cannot be read: {error.strerror or error}") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "UTF-16 text (Excel's \"Unicode text\"), not UTF-8; save the file as CSV UTF-8")
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise InputError(path, "a spreadsheet workbook (.xlsx or .xls), not CSV; save the sheet as CSV UTF-8")
     text = data.decode("utf-8", errors="surrogateescape")
     return text.removeprefix(_BOM)
 
