@@ -22,7 +22,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 
 from malgraf.cli import main
-from malgraf.errors import InputError, InputWarning
+from malgraf.errors import InputError, LoadWarning
 from malgraf.graph import add_triples
 from malgraf.importers.tables import (
     CROSSWALK_COLUMNS,
@@ -353,7 +353,7 @@ def _loads_or_input_error(data: Path) -> None:
     """Load ``data`` into an Oxigraph store and write it as N-Quads; only an ``InputError`` may stop it."""
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", InputWarning)
+            warnings.simplefilter("ignore", LoadWarning)
             triples = year_triples(data)
     except InputError:
         return
@@ -471,14 +471,15 @@ def test_the_shipped_data_cites_the_appendix_it_was_imported_from() -> None:
     assert str(graph.value(source, DCTERMS.publisher)) == "Tillväxtverket"
     assert str(graph.value(source, DCTERMS.title)) == "Tillväxtverket: Regionernas återrapportering 2023, tabellbilaga"
     assert (DATA_DIRECTORY.parent / str(graph.value(source, DCTERMS.identifier))).is_file()
-    assert (INSATS["2023-1-10-01"], PROV.wasDerivedFrom, source) in graph
+    insatser = set(graph.subjects(RDF.type, MG.Insats))
+    assert insatser and all((insats, PROV.wasDerivedFrom, source) in graph for insats in insatser)
 
 
 def test_a_year_folder_without_source_csv_cites_the_folder_with_a_warning(tmp_path: Path) -> None:
     data = tmp_path / "2023"
     shutil.copytree(MINI, data)
     (data / "source.csv").unlink()
-    with pytest.warns(InputWarning, match=r"2023: no source\.csv; the data will cite only the folder"):
+    with pytest.warns(LoadWarning, match=r"2023: no source\.csv; the data will cite only the folder"):
         graph = load_year(data)
     assert str(graph.value(SOURCE["data/2023"], DCTERMS.title)) == "Datamapp 2023"
     assert (INSATS["2023-1-10-01"], PROV.wasDerivedFrom, SOURCE["data/2023"]) in graph
@@ -491,7 +492,7 @@ def test_a_csv_file_malgraf_does_not_read_is_named(tmp_path: Path) -> None:
     data = tmp_path / "2023"
     shutil.copytree(MINI, data)
     (data / "goal_links.csv").rename(data / "goal-links.csv")
-    with pytest.warns(InputWarning, match=r"goal-links\.csv: not a file malgraf reads, ignored; did you mean "
+    with pytest.warns(LoadWarning, match=r"goal-links\.csv: not a file malgraf reads, ignored; did you mean "
                       r"goal_links\.csv\?"):
         load_year(data)
 
@@ -516,7 +517,8 @@ def test_shuffling_the_rows_gives_the_same_graph(tmp_path: Path) -> None:
     original = _triples(DATA_DIRECTORY / "2023")
     assert _triples(data) == original
     links = {str(o) for _, p, o in original if p == MG.goalLink}
-    assert len(links) == 1321 and all(re.search(r"/link/[0-9a-f]{10}$", link) for link in links)
+    rows = (DATA_DIRECTORY / "2023" / "goal_links.csv").read_text(encoding="utf-8").count("\n") - 1
+    assert len(links) == rows and all(re.search(r"/link/[0-9a-f]{10}$", link) for link in links)
 
 
 def test_inserting_a_link_renames_no_other(tmp_path: Path) -> None:
@@ -552,5 +554,5 @@ def test_links_alike_but_for_one_cell_stay_two_in_any_order_and_a_repeated_row_i
     _shuffle_rows(data / "goal_links.csv", seed=3)
     assert set(load_year(data).objects(INSATS["2023-3-09-01"], MG.goalLink)) == links
     (data / "goal_links.csv").write_text(original + original.split("\n")[1] + "\n", encoding="utf-8")
-    with pytest.warns(InputWarning, match=r"goal_links\.csv:8: repeats row 2 in every cell; read once"):
+    with pytest.warns(LoadWarning, match=r"goal_links\.csv:8: repeats row 2 in every cell; read once"):
         assert set(load_year(data).objects(None, MG.goalLink)) == set(load_year(MINI).objects(None, MG.goalLink))

@@ -13,7 +13,7 @@ import click
 from rdflib import Dataset
 
 from malgraf import __version__
-from malgraf.errors import InputError, InputWarning, LookupFailedError, MalgrafError
+from malgraf.errors import InputError, LoadWarning, LookupFailedError, MalgrafError
 from malgraf.i18n import VIA_LABELS, method_label
 from malgraf.i18n import label as i18n_label
 from malgraf.namespaces import PREFIXES
@@ -26,18 +26,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 def reports_errors(command: F) -> F:
     """Turn a ``MalgrafError`` into ``Error: …`` on stderr with the error's exit code.
 
-    An ``InputWarning`` is shown as ``Warning: …`` on stderr, each time it is raised.
+    A ``LoadWarning`` is shown as ``Warning: …`` on stderr, each time it is raised.
     """
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             with warnings.catch_warnings():
-                warnings.simplefilter("always", InputWarning)
+                warnings.simplefilter("always", LoadWarning)
                 shown = warnings.showwarning
 
                 def show(message: Warning | str, category: type[Warning], *rest: Any, **named: Any) -> None:
-                    if issubclass(category, InputWarning):
+                    if issubclass(category, LoadWarning):
                         click.echo(f"Warning: {message}", err=True)
                     else:
                         shown(message, category, *rest, **named)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -26,20 +27,26 @@ class InputError(MalgrafError):
         self.line = line
         self.field = field
         self.detail = message
-        super().__init__(_placed(path, message, line, field))
+        where = self.path if line is None else f"{self.path}:{line}"
+        what = f"{field}: {message}" if field else message
+        super().__init__(f"{where}: {what}")
 
 
-class InputWarning(UserWarning):
-    """Input that loads, though maybe not as meant; worded like ``InputError``, shown as ``Warning: …``."""
+@dataclass(frozen=True)
+class InputWarning:
+    """Input read by a guess the user should check; names the place as ``InputError`` does.
 
-    def __init__(self, path: str | Path, message: str, *, line: int | None = None, field: str | None = None) -> None:
-        super().__init__(_placed(path, message, line, field))
+    Importers return these with their result; the CLI prints each as ``Warning: …`` on stderr.
+    """
 
+    path: str
+    message: str
+    line: int | None = None
+    field: str | None = None
 
-def _placed(path: str | Path, message: str, line: int | None, field: str | None) -> str:
-    """``<file>:<line>: <field>: <message>``, leaving out what is not known."""
-    where = str(path) if line is None else f"{path}:{line}"
-    return f"{where}: {field}: {message}" if field else f"{where}: {message}"
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
 class GraphNotFoundError(MalgrafError):
@@ -60,3 +67,15 @@ class LookupFailedError(MalgrafError):
     def __init__(self, message: str, candidates: list[tuple[str, str]] | None = None) -> None:
         self.candidates = candidates or []
         super().__init__(message)
+
+
+class LoadWarning(UserWarning):
+    """An ``InputWarning`` about data being loaded, raised through Python's ``warnings``.
+
+    Data loaders hand their triples straight to the store, so they have no result to carry warnings
+    in; ``cli.reports_errors`` prints each as ``Warning: …`` on stderr.
+    """
+
+    def __init__(self, warning: InputWarning) -> None:
+        self.warning = warning
+        super().__init__(str(warning))

@@ -27,7 +27,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
-from malgraf.errors import InputError, InputWarning
+from malgraf.errors import InputError, InputWarning, LoadWarning
 from malgraf.importers.csvfile import CsvRow, read_csv
 from malgraf.namespaces import ID, INSATS, MG, NS, PREFIXES, REGION, RUS, SOURCE, THEME
 from malgraf.regions import REGIONS, REGIONS_BY_LANSKOD
@@ -127,6 +127,10 @@ class DataFolder:
     """The names of its CSV files."""
 
 
+def _warn(warning: InputWarning) -> None:
+    warnings.warn(LoadWarning(warning), stacklevel=3)
+
+
 def folder_name(directory: Path) -> str:
     """The name a data folder goes by (``--data .`` in ``/tmp/2023`` is ``2023``)."""
     return directory.resolve().name
@@ -151,14 +155,14 @@ def data_folder(graph: Triples, directory: Path) -> DataFolder:
         if other not in DATA_FILES:
             guess = get_close_matches(other.lower(), DATA_FILES, n=1)
             hint = f"; did you mean {guess[0]}?" if guess else ""
-            warnings.warn(InputWarning(directory / other, f"not a file malgraf reads, ignored{hint}"), stacklevel=2)
+            _warn(InputWarning(str(directory / other), f"not a file malgraf reads, ignored{hint}"))
     if "source.csv" in csv_files:
         return _read_source(graph, directory, name, frozenset(csv_files))
     if not is_year(name):
         raise InputError(directory, f"the folder's name {name!r} is not a year and it has no source.csv giving "
                          "its year; rename it to the year (e.g. 2023) or add source.csv (id,title,publisher,year,path)")
-    warnings.warn(InputWarning(directory, "no source.csv; the data will cite only the folder "
-                               "(add source.csv: id,title,publisher,year,path)"), stacklevel=2)
+    _warn(InputWarning(str(directory), "no source.csv; the data will cite only the folder "
+                       "(add source.csv: id,title,publisher,year,path)"))
     source = SOURCE["data/" + quote(name, safe="")]
     graph.append((source, RDF.type, MG.SourceDocument))
     graph.append((source, DCTERMS.title, Literal(f"Datamapp {name}", lang="sv")))
@@ -311,8 +315,7 @@ def _stable_ids(rows: list[CsvRow], key: Callable[[CsvRow], tuple[str, ...]]) ->
         if first[1] != row.number:
             if first[0] != parts:
                 raise row.error(None, f"mints the same id as row {first[1]} ({digest}); change a cell of either")
-            warnings.warn(InputWarning(row.path, f"repeats row {first[1]} in every cell; read once",
-                                       line=row.number), stacklevel=3)
+            _warn(InputWarning(str(row.path), f"repeats row {first[1]} in every cell; read once", line=row.number))
         ids[row.number] = digest
     return ids
 
