@@ -32,7 +32,7 @@ from malgraf.importers.tables import (
     load_year,
     year_triples,
 )
-from malgraf.namespaces import GRAPH, INSATS, MG, NS, REGION, RUS, SDG, SOURCE
+from malgraf.namespaces import GRAPH, ID, INSATS, MG, NS, REGION, RUS, SDG, SOURCE
 
 MINI = Path(__file__).parent / "data" / "mini"
 
@@ -396,18 +396,35 @@ def test_any_bytes_anywhere_in_a_file_load_or_are_an_input_error(name: str, wher
 
 # Data folders: the year is the folder's name or source.csv's; no two folders share a name -------------------
 
-def test_a_folder_not_named_as_a_year_needs_source_csv(tmp_path: Path) -> None:
+def test_a_folder_not_named_as_a_year_takes_the_year_of_its_insatser_with_a_warning(tmp_path: Path) -> None:
     data = tmp_path / "abc"
     shutil.copytree(MINI, data)
     (data / "source.csv").unlink()
-    with pytest.raises(InputError, match=r"abc: the folder's name 'abc' is not a year and it has no source\.csv"):
+    write("allocation.csv", ALLOCATION_HEADER + "Blekinge,10,totalt,1000,Text.,5\n")(data)
+    no_year = (r"abc: the folder's name 'abc' is not a year and no source\.csv gives one: 2023 is taken from "
+               r"insatser\.csv \(rename the folder 2023 or add source\.csv\)")
+    with pytest.warns(LoadWarning, match=r"abc: no source\.csv"), pytest.warns(LoadWarning, match=no_year):
+        graph = load_year(data)
+    allocation = next(graph.subjects(RDF.type, MG.Allocation))
+    assert str(allocation).startswith(str(ID["allocation/2023-10-"]))
+    assert graph.value(SOURCE["data/abc"], MG.year) == Literal("2023", datatype=XSD.gYear)
+    replace("insatser.csv", "2023-3-09-01,2023,", "2023-3-09-01,2022,")(data)
+    two_years = r"abc/insatser\.csv:4: year: 2022, but row 2 says 2023; a data folder holds one year$"
+    with pytest.warns(LoadWarning, match=r"abc: no source\.csv"), pytest.raises(InputError, match=two_years):
+        load_year(data)
+    (data / "insatser.csv").write_text(",".join(INSATS_COLUMNS) + "\n", encoding="utf-8")
+    (data / "goal_links.csv").unlink()
+    (data / "crosswalk.csv").unlink()
+    unknown = r"abc/allocation\.csv:2: the year is not known"
+    with pytest.warns(LoadWarning, match=r"abc: no source\.csv"), pytest.raises(InputError, match=unknown):
         load_year(data)
     result = CliRunner().invoke(main, ["build", "--data", str(data), "--out", str(tmp_path / "g.nq")])
-    assert result.exit_code == 1 and result.output.startswith(f"Error: {data}: the folder's name")
+    assert result.exit_code == 1 and result.stderr.startswith(f"Warning: {data}: no source.csv")
+    assert result.stderr.splitlines()[-1].startswith(f"Error: {data}/allocation.csv:2: the year is not known")
     (data / "source.csv").write_text(SOURCE_HEADER + "region-blekinge-2023,Region Blekinge,,2023,\n",
                                      encoding="utf-8")
     graph = load_year(data)
-    assert (INSATS["2023-1-10-01"], PROV.wasDerivedFrom, SOURCE["region-blekinge-2023"]) in graph
+    assert (next(graph.subjects(RDF.type, MG.Allocation)), PROV.wasDerivedFrom, SOURCE["region-blekinge-2023"]) in graph
 
 
 def test_two_data_folders_of_one_name_are_an_error(tmp_path: Path) -> None:
@@ -448,7 +465,9 @@ def test_shipped_folders_not_named_as_a_year_are_read_not_left_out(
     monkeypatch.setattr(malgraf.graph, "DATA_DIRECTORY", tmp_path)
     assert malgraf.graph.default_data_directories() == [tmp_path / "2023", tmp_path / "abc"]
     result = CliRunner().invoke(main, ["build", "--out", str(tmp_path / "g.nq")])
-    assert result.exit_code == 1 and result.output.startswith(f"Error: {tmp_path / 'abc'}: the folder's name 'abc'")
+    assert result.exit_code == 0, result.output
+    assert f"Warning: {tmp_path / 'abc'}: the folder's name 'abc' is not a year" in result.stderr
+    assert "graph/data/abc " in result.stdout
 
 
 # Provenance: source.csv says which document a folder was read from ----------------------------------------

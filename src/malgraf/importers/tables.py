@@ -16,7 +16,7 @@ import io
 import re
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from difflib import get_close_matches
 from pathlib import Path
@@ -121,7 +121,8 @@ class DataFolder:
 
     path: Path
     name: str
-    year: str
+    year: str | None
+    """The folder's name if that is a year, else ``source.csv``'s year, else (``None``) the year of its insatser."""
     source: URIRef
     files: frozenset[str]
     """The names of its CSV files."""
@@ -158,17 +159,16 @@ def data_folder(graph: Triples, directory: Path) -> DataFolder:
             _warn(InputWarning(str(directory / other), f"not a file malgraf reads, ignored{hint}"))
     if "source.csv" in csv_files:
         return _read_source(graph, directory, name, frozenset(csv_files))
-    if not is_year(name):
-        raise InputError(directory, f"the folder's name {name!r} is not a year and it has no source.csv giving "
-                         "its year; rename it to the year (e.g. 2023) or add source.csv (id,title,publisher,year,path)")
     _warn(InputWarning(str(directory), "no source.csv; the data will cite only the folder "
                        "(add source.csv: id,title,publisher,year,path)"))
     source = SOURCE["data/" + quote(name, safe="")]
     graph.append((source, RDF.type, MG.SourceDocument))
     graph.append((source, DCTERMS.title, Literal(f"Datamapp {name}", lang="sv")))
     graph.append((source, DCTERMS.title, Literal(f"Data folder {name}", lang="en")))
-    graph.append((source, MG.year, Literal(name, datatype=XSD.gYear)))
-    return DataFolder(directory, name, name, source, frozenset(csv_files))
+    year = name if is_year(name) else None
+    if year:
+        graph.append((source, MG.year, Literal(year, datatype=XSD.gYear)))
+    return DataFolder(directory, name, year, source, frozenset(csv_files))
 
 
 def _read_source(graph: Triples, directory: Path, name: str, files: frozenset[str]) -> DataFolder:
@@ -182,17 +182,16 @@ def _read_source(graph: Triples, directory: Path, name: str, files: frozenset[st
     identifier = row.required("id")
     if not _ID.fullmatch(identifier):
         raise row.error("id", f"{identifier!r} has characters an id cannot have (letters a–z, digits, . _ -)")
-    year = row.get("year") or (name if is_year(name) else "")
-    if not year:
-        raise row.error("year", f"is empty, and the folder's name {name!r} is not a year")
-    if not is_year(year):
+    year = row.get("year") or (name if is_year(name) else None)
+    if year and not is_year(year):
         raise row.error("year", f"{year!r} is not a year")
-    if is_year(name) and year != name:
+    if year and is_year(name) and year != name:
         raise row.error("year", f"{year}, but the folder is named {name}; rename one of them")
     source = SOURCE[identifier]
     graph.append((source, RDF.type, MG.SourceDocument))
     graph.append((source, DCTERMS.title, Literal(row.required("title"), lang="sv")))
-    graph.append((source, MG.year, Literal(year, datatype=XSD.gYear)))
+    if year:
+        graph.append((source, MG.year, Literal(year, datatype=XSD.gYear)))
     if row.get("publisher"):
         graph.append((source, DCTERMS.publisher, Literal(row.get("publisher"))))
     if row.get("path"):
@@ -208,7 +207,12 @@ def year_triples(directory: Path) -> Triples:
     """
     graph = Triples()
     folder = data_folder(graph, directory)
-    insatser = _load_insatser(graph, directory / "insatser.csv", folder)
+    insatser, year = _load_insatser(graph, directory / "insatser.csv", folder)
+    if folder.year is None and year is not None:
+        _warn(InputWarning(str(directory), f"the folder's name {folder.name!r} is not a year and no source.csv gives "
+                           f"one: {year} is taken from insatser.csv (rename the folder {year} or add source.csv)"))
+        graph.append((folder.source, MG.year, Literal(year, datatype=XSD.gYear)))
+        folder = replace(folder, year=year)
     if "goal_links.csv" in folder.files:
         _load_goal_links(graph, directory / "goal_links.csv", insatser, folder.source)
     if "allocation.csv" in folder.files:
@@ -320,9 +324,12 @@ def _stable_ids(rows: list[CsvRow], key: Callable[[CsvRow], tuple[str, ...]]) ->
     return ids
 
 
-def _load_insatser(graph: Triples, path: Path, folder: DataFolder) -> dict[str, tuple[URIRef, str]]:
-    """Add every insats; return id → (IRI, länskod)."""
+def _load_insatser(
+    graph: Triples, path: Path, folder: DataFolder
+) -> tuple[dict[str, tuple[URIRef, str]], str | None]:
+    """Add every insats; return id → (IRI, länskod), and the year they are all of (``None`` if no row)."""
     seen: dict[str, tuple[URIRef, str]] = {}
+    expected, first = folder.year, 0
     for row in read_csv(path, INSATS_COLUMNS):
         identifier = row.required("id")
         if identifier in seen:
@@ -335,8 +342,11 @@ def _load_insatser(graph: Triples, path: Path, folder: DataFolder) -> dict[str, 
         year = row.required("year")
         if not is_year(year):
             raise row.error("year", f"{year!r} is not a year")
-        if year != folder.year:
-            raise row.error("year", f"{year}, but the data folder {folder.path} holds {folder.year}")
+        if expected is None:
+            expected, first = year, row.number
+        elif year != expected:
+            holds = f"row {first} says {expected}" if first else f"the data folder {folder.path} holds {expected}"
+            raise row.error("year", f"{year}, but {holds}; a data folder holds one year")
         graph.append((node, RDF.type, MG.Insats))
         graph.append((node, MG.region, region_iri(lanskod)))
         graph.append((node, MG.year, Literal(year, datatype=XSD.gYear)))
@@ -357,7 +367,7 @@ def _load_insatser(graph: Triples, path: Path, folder: DataFolder) -> dict[str, 
             graph.append((node, MG.nypsId, Literal(row.get("nyps_id"))))
         _provenance(graph, node, folder.source, row, "source_first_line", "source_last_line")
         seen[identifier] = (node, lanskod)
-    return seen
+    return seen, expected
 
 
 @dataclass(frozen=True)
@@ -487,6 +497,9 @@ def _regional_record(
 ) -> URIRef:
     """The node of one §8 record (an allocation amount or an answer) with its region, year and source."""
     lanskod = _lanskod(row)
+    if folder.year is None:
+        raise row.error(None, f"the year is not known: the folder's name {folder.name!r} is not a year, no "
+                        "source.csv gives one and insatser.csv has no rows")
     node = ID[f"{kind}/{folder.year}-{lanskod}-{digest}"]
     graph.append((node, RDF.type, cls))
     graph.append((node, MG.region, region_iri(lanskod)))
