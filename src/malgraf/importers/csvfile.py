@@ -119,12 +119,11 @@ def _rows(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, list[str
 
 def _header(path: Path, text: str, columns: tuple[str, ...]) -> tuple[str, list[str]]:
     """The delimiter and the header of ``text``, which must hold every name in ``columns``."""
-    first = text.split("\n", 1)[0].rstrip("\r")
-    check_cell(path, 1, None, first[:MAX_CELL_CHARS])
     found: list[str] = []
     for delimiter in DELIMITERS:
-        header = next(csv.reader([first], delimiter=delimiter), [])
-        header = [name.strip() for name in header]
+        header = [name.strip() for name in next(_rows(path, text, delimiter), (1, []))[1]]
+        for name in header:
+            check_cell(path, 1, None, name)
         if len(header) > len(found):
             found = header
         if all(c in header for c in columns):
@@ -132,10 +131,10 @@ def _header(path: Path, text: str, columns: tuple[str, ...]) -> tuple[str, list[
             if repeated:
                 raise InputError(path, f"column {repeated[0]!r} appears more than once in the header", line=1)
             return delimiter, header
-    if not first.strip():
+    if not any(found):
         raise InputError(path, f"no header row; the first row must name the columns {', '.join(columns)}", line=1)
     missing = [c for c in columns if c not in found]
-    hint = "; the header is separated by tabs: save as CSV UTF-8 (comma-separated)" if "\t" in first else ""
+    hint = "; the header is separated by tabs: save as CSV UTF-8 (comma-separated)" if "\t" in found[0] else ""
     shown = ", ".join(repr(name) for name in found[:6]) + (", …" if len(found) > 6 else "")
     raise InputError(path, f"missing column(s) {', '.join(missing)} (the header has {shown}){hint}", line=1)
 

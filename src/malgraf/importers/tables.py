@@ -138,7 +138,10 @@ def folder_name(directory: Path) -> str:
 
 
 def data_folder(graph: Triples, directory: Path) -> DataFolder:
-    """Check ``directory`` holds tidy CSV files, find its year and add its source node to ``graph``."""
+    """Check ``directory`` holds tidy CSV files, find its year and add its source node to ``graph``.
+
+    Without ``source.csv`` the source node stands for the folder itself (``source:data/<name>``).
+    """
     if not directory.is_dir():
         raise InputError(directory, "not a directory of tidy CSV files" if directory.exists()
                          else "no such directory")
@@ -159,8 +162,6 @@ def data_folder(graph: Triples, directory: Path) -> DataFolder:
             _warn(InputWarning(str(directory / other), f"not a file malgraf reads, ignored{hint}"))
     if "source.csv" in csv_files:
         return _read_source(graph, directory, name, frozenset(csv_files))
-    _warn(InputWarning(str(directory), "no source.csv; the data will cite only the folder "
-                       "(add source.csv: id,title,publisher,year,path)"))
     source = SOURCE["data/" + quote(name, safe="")]
     graph.append((source, RDF.type, MG.SourceDocument))
     graph.append((source, DCTERMS.title, Literal(f"Datamapp {name}", lang="sv")))
