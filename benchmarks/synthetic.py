@@ -160,6 +160,8 @@ def write_tables(directory: Path, n: int, seed: int = 0, rates: Rates = Rates())
             writer = csv.DictWriter(handle, fieldnames=COLUMNS[name], lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
+    (directory / "source.csv").write_text("id,title,publisher,year,path\nmalgraf-synthetic,Syntetiska insatser,"
+                                          "malgraf,2023,benchmarks/synthetic.py\n", encoding="utf-8")
     return directory
 
 

@@ -120,11 +120,13 @@ def test_section_8_allocation_and_answers(appendix: Appendix) -> None:
     assert sum(1 for a in appendix.answers if a.region == "Blekinge") == 6
 
 
-def test_cli_import_writes_the_four_files(tmp_path: Path) -> None:
+def test_cli_import_writes_the_four_files_and_their_source(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["import", "appendix", str(SEED), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "allocation.csv", "answers.csv", "goal_links.csv", "insatser.csv"]
+        "allocation.csv", "answers.csv", "goal_links.csv", "insatser.csv", "source.csv"]
+    shipped_source = (DATA_DIRECTORY / "2023" / "source.csv").read_text(encoding="utf-8")
+    assert (tmp_path / "source.csv").read_text(encoding="utf-8") == shipped_source
     with (tmp_path / "insatser.csv").open(encoding="utf-8") as handle:
         header = next(csv.reader(handle))
     assert header[:12] == ["id", "year", "section", "region", "lanskod", "name", "description", "outputs",

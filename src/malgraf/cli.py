@@ -6,6 +6,7 @@ import functools
 import json
 import math
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,7 +15,7 @@ import click
 from rdflib import Dataset
 
 from malgraf import __version__
-from malgraf.errors import LookupFailedError, MalgrafError
+from malgraf.errors import LoadWarning, LookupFailedError, MalgrafError
 from malgraf.i18n import VIA_LABELS, method_label
 from malgraf.i18n import label as i18n_label
 from malgraf.output import FORMATS, render_rows
@@ -27,12 +28,26 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def reports_errors(command: F) -> F:
-    """Turn a ``MalgrafError`` into ``Error: …`` on stderr with the error's exit code."""
+    """Turn a ``MalgrafError`` into ``Error: …`` on stderr with the error's exit code.
+
+    A ``LoadWarning`` is shown as ``Warning: …`` on stderr, each time it is raised.
+    """
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return command(*args, **kwargs)
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", LoadWarning)
+                shown = warnings.showwarning
+
+                def show(message: Warning | str, category: type[Warning], *rest: Any, **named: Any) -> None:
+                    if issubclass(category, LoadWarning):
+                        click.echo(f"Warning: {message}", err=True)
+                    else:
+                        shown(message, category, *rest, **named)
+
+                warnings.showwarning = show
+                return command(*args, **kwargs)
         except LookupFailedError as error:
             click.echo(f"Error: {error}", err=True)
             for iri, label in error.candidates:
@@ -121,7 +136,7 @@ def import_appendix(path: Path | None, year: int, out: Path | None) -> None:
     click.echo(f"Read {len(appendix.insatser)} insatser, {links} goal links, "
                f"{len(appendix.allocations)} allocation amounts and {len(appendix.answers)} answers "
                f"from {path}")
-    click.echo(f"Wrote insatser.csv, goal_links.csv, allocation.csv, answers.csv to {directory}")
+    click.echo(f"Wrote insatser.csv, goal_links.csv, allocation.csv, answers.csv, source.csv to {directory}")
 
 
 @main.command()

@@ -90,3 +90,15 @@ class QueryFormatError(InputError):
     """An output format that does not apply to the query's form, such as Turtle for a SELECT (a usage error)."""
 
     exit_code = 2
+
+
+class LoadWarning(UserWarning):
+    """An ``InputWarning`` about data being loaded, raised through Python's ``warnings``.
+
+    Data loaders hand their triples straight to the store, so they have no result to carry warnings
+    in; ``cli.reports_errors`` prints each as ``Warning: …`` on stderr.
+    """
+
+    def __init__(self, warning: InputWarning) -> None:
+        self.warning = warning
+        super().__init__(str(warning))

@@ -60,8 +60,15 @@ def default_graph_path() -> Path:
 
 
 def default_data_directories() -> list[Path]:
-    """The shipped data sets, one directory per year (``data/2023`` …)."""
-    return sorted(p for p in DATA_DIRECTORY.iterdir() if p.is_dir() and p.name.isdigit())
+    """The shipped data sets: every folder under ``data/`` named as a year (``data/2023`` …) or holding CSV data.
+
+    A folder of CSV data that is not named as a year is included so that loading it says what is wrong
+    (it needs a ``source.csv`` giving its year) rather than leaving it out unseen.
+    """
+    from malgraf.importers.tables import is_year
+
+    return sorted(p for p in DATA_DIRECTORY.iterdir()
+                  if p.is_dir() and (is_year(p.name) or (p / "insatser.csv").exists()))
 
 
 def load_turtle(store: ox.Store, path: Path, graph: URIRef) -> None:
@@ -131,9 +138,17 @@ def build_store(
     for graph, names in REFERENCE_SOURCES.items():
         for name in names:
             load_turtle(store, REFERENCE_DIRECTORY / name, graph)
+    named: dict[URIRef, Path] = {}
     for directory in data_directories:
+        name = directory.resolve().name
+        graph = GRAPH["data/" + quote(name, safe="")]
+        first = named.setdefault(graph, directory)
+        if first.resolve() != directory.resolve():
+            raise InputError(directory, f"a second data folder named {name!r} (the first is {first}); each data "
+                             "folder becomes the named graph of its name, so give them different names")
+    for graph, directory in named.items():
         if data_loader is not None:
-            add_triples(store, data_loader(directory), GRAPH[f"data/{directory.name}"])
+            add_triples(store, data_loader(directory), graph)
     extra_graphs: dict[URIRef, Path] = {}
     for path in extra_turtle:
         load_turtle(store, path, extra_graph(path, extra_graphs))

@@ -1,26 +1,36 @@
-"""Turn the tidy CSV files of one year (``data/2023/*.csv``) into RDF.
+"""Turn the tidy CSV files of one data folder (``data/2023/*.csv``) into RDF.
 
 The CSV files are the contract between importers and the graph: the appendix importer writes
 them from seed 004, a region's own spreadsheet can be mapped to them, and ``load_year`` reads
-them. Every malformed value is reported with file, row and field.
+them. Every malformed value is reported with file, row and field (``csvfile`` reads the files).
+A data folder's year is its name (``data/2023``) or the ``year`` of its ``source.csv``, which also
+says which document the data was read from. Node IRIs are minted from what a row says, not from
+where it stands, so a re-import that reorders or inserts rows renames nothing else.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import io
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from difflib import get_close_matches
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
-from malgraf.errors import InputError
+from malgraf.errors import InputError, InputWarning, LoadWarning
+from malgraf.importers.csvfile import CsvRow, read_csv
 from malgraf.namespaces import ID, INSATS, MG, NS, PREFIXES, REGION, RUS, SOURCE, THEME
-from malgraf.regions import REGIONS_BY_LANSKOD
+from malgraf.regions import REGIONS, REGIONS_BY_LANSKOD
 
 INSATS_COLUMNS = (
     "id", "year", "section", "region", "lanskod", "name", "description", "outputs", "effects",
@@ -32,6 +42,9 @@ GOAL_LINK_COLUMNS = (
 ALLOCATION_COLUMNS = ("region", "lanskod", "item", "amount_sek", "statement", "source_line")
 CROSSWALK_COLUMNS = ("goal", "contributes_to", "method", "note")
 ANSWER_COLUMNS = ("region", "lanskod", "question", "answer", "source_first_line", "source_last_line")
+SOURCE_COLUMNS = ("id", "title", "publisher", "year", "path")
+"""``source.csv``: one row naming the document a data folder was read from."""
+DATA_FILES = ("insatser.csv", "goal_links.csv", "allocation.csv", "crosswalk.csv", "answers.csv", "source.csv")
 
 GOAL_KINDS = ("rus", "eruf", "interreg", "jtf", "agenda2030", "other")
 LINK_METHODS = {"marker": MG.Stated, "inferred": MG.Inferred, "suggested": MG.Suggested,
@@ -42,66 +55,47 @@ SECTION_TARGETS: dict[int, URIRef] = {
 }
 """§1–4 are the national strategy's areas; §5–7 are reporting themes."""
 
-APPENDIX_SOURCE = SOURCE["tillvaxtverket-tabellbilaga-2023"]
-_LANSKOD = re.compile(r"^\d\d$")
+_LANSKOD = re.compile(r"[0-9]{2}")
+_YEAR = re.compile(r"[0-9]{4}")
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_AMOUNT = re.compile(r"[0-9]{1,13}(\.[0-9]{1,2})?")
+_DIGEST_LENGTH = 10
+_REGION_NAMES: dict[str, str] = {
+    name.casefold(): region.lanskod
+    for region in REGIONS for name in (region.short_name, region.official_name, region.county_name)
+}
+"""Every accepted spelling of a region (short, official and county name, any case) → länskod."""
 
 
-@dataclass(frozen=True)
-class CsvRow:
-    """One data row of a CSV file with its 1-based row number (the header is row 1)."""
+def is_year(name: str) -> bool:
+    """Whether a folder name is a year (four ASCII digits).
 
-    path: Path
-    number: int
-    values: dict[str, str]
-
-    def get(self, column: str) -> str:
-        return (self.values.get(column) or "").strip()
-
-    def required(self, column: str) -> str:
-        value = self.get(column)
-        if not value:
-            raise InputError(self.path, "is empty", line=self.number, field=column)
-        return value
-
-    def integer(self, column: str, *, required: bool = True) -> int | None:
-        value = self.required(column) if required else self.get(column)
-        if not value:
-            return None
-        try:
-            return int(value)
-        except ValueError:
-            raise InputError(self.path, f"{value!r} is not a whole number", line=self.number,
-                             field=column) from None
-
-
-def read_csv(path: Path, columns: tuple[str, ...]) -> Iterator[CsvRow]:
-    """Rows of a UTF-8 CSV file whose header holds at least ``columns``."""
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in columns if c not in (reader.fieldnames or [])]
-            if missing:
-                raise InputError(path, f"missing column(s) {', '.join(missing)}", line=1)
-            for number, values in enumerate(reader, start=2):
-                if None in values:
-                    raise InputError(path, "more fields than the header has", line=number)
-                yield CsvRow(path, number, values)
-    except UnicodeDecodeError as error:
-        raise InputError(path, f"not UTF-8 ({error.reason})") from None
+    >>> is_year("2023"), is_year("abc"), is_year("２０２３")
+    (True, False, False)
+    """
+    return _YEAR.fullmatch(name) is not None
 
 
 def expand_goal(curie: str) -> URIRef:
-    """The IRI of a goal written as a CURIE (``sdg:3.4``, ``eruf:RSO1.3``, ``rus:10-ab12``) or IRI.
+    """The IRI of a goal written as a CURIE (``sdg:3.4``, ``eruf:RSO1.3``, ``rus:10-ab12``) or http(s) IRI.
 
     >>> expand_goal("sdg:3.4")
     rdflib.term.URIRef('http://metadata.un.org/sdg/3.4')
     """
     if curie.startswith(("http://", "https://")):
-        return URIRef(curie)
-    prefix, _, local = curie.partition(":")
-    if prefix not in ("sdg", "eruf", "ns", "rus") or not local or " " in local:
-        raise ValueError(f"{curie!r} is not a goal CURIE (sdg:, eruf:, ns:, rus:) or IRI")
-    return URIRef(str(PREFIXES[prefix]) + local)
+        iri = curie
+        if not urlsplit(iri).netloc:
+            raise ValueError(f"{curie!r} is not an IRI: it names no host")
+    else:
+        prefix, _, local = curie.partition(":")
+        if prefix not in ("sdg", "eruf", "ns", "rus") or not local or " " in local:
+            raise ValueError(f"{curie!r} is not a goal CURIE (sdg:, eruf:, ns:, rus:) or http(s) IRI")
+        iri = str(PREFIXES[prefix]) + local
+    try:
+        ox.NamedNode(iri)
+    except ValueError as error:
+        raise ValueError(f"{curie!r} is not a valid IRI ({error})") from None
+    return URIRef(iri)
 
 
 def region_iri(lanskod: str) -> URIRef:
@@ -118,8 +112,92 @@ class Triples(list[tuple[URIRef, URIRef, Node]]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.labelled: set[URIRef] = set()
         self.declared: set[URIRef] = set()
+
+
+@dataclass(frozen=True)
+class DataFolder:
+    """One data folder: where it is, its name, the year it covers and the source node its data cites."""
+
+    path: Path
+    name: str
+    year: str | None
+    """The folder's name if that is a year, else ``source.csv``'s year, else (``None``) the year of its insatser."""
+    source: URIRef
+    files: frozenset[str]
+    """The names of its CSV files."""
+
+
+def _warn(warning: InputWarning) -> None:
+    warnings.warn(LoadWarning(warning), stacklevel=3)
+
+
+def folder_name(directory: Path) -> str:
+    """The name a data folder goes by (``--data .`` in ``/tmp/2023`` is ``2023``)."""
+    return directory.resolve().name
+
+
+def data_folder(graph: Triples, directory: Path) -> DataFolder:
+    """Check ``directory`` holds tidy CSV files, find its year and add its source node to ``graph``.
+
+    Without ``source.csv`` the source node stands for the folder itself (``source:data/<name>``).
+    """
+    if not directory.is_dir():
+        raise InputError(directory, "not a directory of tidy CSV files" if directory.exists()
+                         else "no such directory")
+    name = folder_name(directory)
+    try:
+        csv_files = sorted(p.name for p in directory.iterdir() if p.suffix.lower() == ".csv")
+    except OSError as error:
+        raise InputError(directory, f"cannot be read: {error.strerror or error}") from None
+    if not csv_files:
+        raise InputError(directory, "no CSV files here; a data folder holds insatser.csv (and goal_links.csv, "
+                         "allocation.csv, crosswalk.csv, answers.csv, source.csv)")
+    if "insatser.csv" not in csv_files:
+        raise InputError(directory / "insatser.csv", f"no such file (the folder has {', '.join(csv_files)})")
+    for other in csv_files:
+        if other not in DATA_FILES:
+            guess = get_close_matches(other.lower(), DATA_FILES, n=1)
+            hint = f"; did you mean {guess[0]}?" if guess else ""
+            _warn(InputWarning(str(directory / other), f"not a file malgraf reads, ignored{hint}"))
+    if "source.csv" in csv_files:
+        return _read_source(graph, directory, name, frozenset(csv_files))
+    source = SOURCE["data/" + quote(name, safe="")]
+    graph.append((source, RDF.type, MG.SourceDocument))
+    graph.append((source, DCTERMS.title, Literal(f"Datamapp {name}", lang="sv")))
+    graph.append((source, DCTERMS.title, Literal(f"Data folder {name}", lang="en")))
+    year = name if is_year(name) else None
+    if year:
+        graph.append((source, MG.year, Literal(year, datatype=XSD.gYear)))
+    return DataFolder(directory, name, year, source, frozenset(csv_files))
+
+
+def _read_source(graph: Triples, directory: Path, name: str, files: frozenset[str]) -> DataFolder:
+    path = directory / "source.csv"
+    rows = list(read_csv(path, SOURCE_COLUMNS))
+    if not rows:
+        raise InputError(path, "no row; one row names the source of the folder's data", line=2)
+    if len(rows) > 1:
+        raise rows[1].error(None, "a second source; a data folder's rows come from one source (one row)")
+    row = rows[0]
+    identifier = row.required("id")
+    if not _ID.fullmatch(identifier):
+        raise row.error("id", f"{identifier!r} has characters an id cannot have (letters a–z, digits, . _ -)")
+    year = row.get("year") or (name if is_year(name) else None)
+    if year and not is_year(year):
+        raise row.error("year", f"{year!r} is not a year")
+    if year and is_year(name) and year != name:
+        raise row.error("year", f"{year}, but the folder is named {name}; rename one of them")
+    source = SOURCE[identifier]
+    graph.append((source, RDF.type, MG.SourceDocument))
+    graph.append((source, DCTERMS.title, Literal(row.required("title"), lang="sv")))
+    if year:
+        graph.append((source, MG.year, Literal(year, datatype=XSD.gYear)))
+    if row.get("publisher"):
+        graph.append((source, DCTERMS.publisher, Literal(row.get("publisher"))))
+    if row.get("path"):
+        graph.append((source, DCTERMS.identifier, Literal(row.get("path"))))
+    return DataFolder(directory, name, year, source, files)
 
 
 def year_triples(directory: Path) -> Triples:
@@ -129,20 +207,21 @@ def year_triples(directory: Path) -> Triples:
     into the store, ``load_year`` wraps it in a graph.
     """
     graph = Triples()
-    source = APPENDIX_SOURCE
-    graph.append((source, RDF.type, MG.SourceDocument))
-    graph.append((source, DCTERMS.title, Literal(
-        f"Tillväxtverket: Regionernas återrapportering {directory.name}, tabellbilaga", lang="sv")))
-    insatser = _load_insatser(graph, directory / "insatser.csv", source)
-    links = directory / "goal_links.csv"
-    if links.exists():
-        _load_goal_links(graph, links, insatser, source)
-    if (directory / "allocation.csv").exists():
-        _load_allocations(graph, directory / "allocation.csv", directory.name, source)
-    if (directory / "crosswalk.csv").exists():
-        _load_crosswalk(graph, directory / "crosswalk.csv", source)
-    if (directory / "answers.csv").exists():
-        _load_answers(graph, directory / "answers.csv", directory.name, source)
+    folder = data_folder(graph, directory)
+    insatser, year = _load_insatser(graph, directory / "insatser.csv", folder)
+    if folder.year is None and year is not None:
+        _warn(InputWarning(str(directory), f"the folder's name {folder.name!r} is not a year and no source.csv gives "
+                           f"one: {year} is taken from insatser.csv (rename the folder {year} or add source.csv)"))
+        graph.append((folder.source, MG.year, Literal(year, datatype=XSD.gYear)))
+        folder = replace(folder, year=year)
+    if "goal_links.csv" in folder.files:
+        _load_goal_links(graph, directory / "goal_links.csv", insatser, folder.source)
+    if "allocation.csv" in folder.files:
+        _load_allocations(graph, directory / "allocation.csv", folder)
+    if "crosswalk.csv" in folder.files:
+        _load_crosswalk(graph, directory / "crosswalk.csv", folder)
+    if "answers.csv" in folder.files:
+        _load_answers(graph, directory / "answers.csv", folder)
     return graph
 
 
@@ -154,45 +233,127 @@ def load_year(directory: Path) -> Graph:
     return graph
 
 
+def source_csv(path: Path, year: int, root: Path) -> str:
+    """The ``source.csv`` of a data folder imported from Tillväxtverket's table appendix at ``path``.
+
+    ``path`` is written relative to ``root`` (the checkout) when it lies inside it.
+    """
+    try:
+        shown = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        shown = str(path)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(SOURCE_COLUMNS)
+    writer.writerow((f"tillvaxtverket-tabellbilaga-{year}",
+                     f"Tillväxtverket: Regionernas återrapportering {year}, tabellbilaga", "Tillväxtverket", year,
+                     shown))
+    return buffer.getvalue()
+
+
+# Rows -------------------------------------------------------------------------------------------
+
+def _lines(row: CsvRow, first: str, last: str) -> tuple[int, int]:
+    """The source lines a row cites, the last not before the first."""
+    first_line, last_line = row.integer(first), row.integer(last)
+    assert first_line is not None and last_line is not None
+    if last_line < first_line:
+        raise row.error(last, f"{last_line} is before {first} {first_line}")
+    return first_line, last_line
+
+
 def _provenance(graph: Triples, node: URIRef, source: URIRef, row: CsvRow, first: str, last: str) -> None:
+    first_line, last_line = _lines(row, first, last)
     graph.append((node, PROV.wasDerivedFrom, source))
-    first_line = row.integer(first)
-    last_line = row.integer(last)
     graph.append((node, MG.sourceFirstLine, Literal(first_line)))
     graph.append((node, MG.sourceLastLine, Literal(last_line)))
 
 
 def _lanskod(row: CsvRow) -> str:
+    """The row's länskod; a region name beside it must name the same region."""
     code = row.required("lanskod")
-    if not _LANSKOD.match(code) or code not in REGIONS_BY_LANSKOD:
-        raise InputError(row.path, f"unknown region {code!r}", line=row.number, field="lanskod")
+    if not _LANSKOD.fullmatch(code) or code not in REGIONS_BY_LANSKOD:
+        raise row.error("lanskod", f"unknown region {code!r}")
+    name = row.get("region")
+    if name and _REGION_NAMES.get(name.casefold()) != code:
+        region = REGIONS_BY_LANSKOD[code].short_name
+        named = _REGION_NAMES.get(name.casefold())
+        if named:
+            raise row.error("region", f"{name!r} is region {named}, but lanskod {code} is {region}")
+        guess = get_close_matches(name, [r.short_name for r in REGIONS], n=1)
+        hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+        raise row.error("region", f"unknown region {name!r}{hint}; lanskod {code} is {region}")
     return code
 
 
+def _digest(parts: tuple[str, ...]) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:_DIGEST_LENGTH]
 
 
-def _load_insatser(graph: Triples, path: Path, source: URIRef) -> dict[str, tuple[URIRef, str, str]]:
-    """Add every insats; return id → (IRI, länskod, region name)."""
-    seen: dict[str, tuple[URIRef, str, str]] = {}
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _stable_ids(rows: list[CsvRow], key: Callable[[CsvRow], tuple[str, ...]]) -> dict[int, str]:
+    """Row number → a short hash of what the row is about (``key``), the same in any row order.
+
+    Rows that share a key but differ in another cell are told apart by all their cells; rows equal in
+    every cell get one id, so they become one node (with a warning).
+    """
+    def cells(row: CsvRow) -> tuple[str, ...]:
+        return tuple(f"{column}={_words(row.get(column))}" for column in sorted(row.values))
+
+    keys = {row.number: key(row) for row in rows}
+    sharing: dict[tuple[str, ...], list[CsvRow]] = {}
+    for row in rows:
+        sharing.setdefault(keys[row.number], []).append(row)
+    ambiguous = {parts for parts, group in sharing.items()
+                 if len(group) > 1 and len({cells(row) for row in group}) > 1}
+    ids: dict[int, str] = {}
+    minted: dict[str, tuple[tuple[str, ...], int]] = {}
+    for row in rows:
+        parts = keys[row.number]
+        if parts in ambiguous:
+            parts = (*parts, *cells(row))
+        digest = _digest(parts)
+        first = minted.setdefault(digest, (parts, row.number))
+        if first[1] != row.number:
+            if first[0] != parts:
+                raise row.error(None, f"mints the same id as row {first[1]} ({digest}); change a cell of either")
+            _warn(InputWarning(str(row.path), f"repeats row {first[1]} in every cell; read once", line=row.number))
+        ids[row.number] = digest
+    return ids
+
+
+def _load_insatser(
+    graph: Triples, path: Path, folder: DataFolder
+) -> tuple[dict[str, tuple[URIRef, str]], str | None]:
+    """Add every insats; return id → (IRI, länskod), and the year they are all of (``None`` if no row)."""
+    seen: dict[str, tuple[URIRef, str]] = {}
+    expected, first = folder.year, 0
     for row in read_csv(path, INSATS_COLUMNS):
         identifier = row.required("id")
         if identifier in seen:
-            raise InputError(path, f"duplicate id {identifier!r}", line=row.number, field="id")
-        if not re.fullmatch(r"[A-Za-z0-9._-]+", identifier):
-            raise InputError(path, f"{identifier!r} has characters an id cannot have", line=row.number,
-                             field="id")
+            raise row.error("id", f"duplicate id {identifier!r}")
+        if not _ID.fullmatch(identifier):
+            raise row.error("id", f"{identifier!r} has characters an id cannot have")
         node = INSATS[identifier]
         lanskod = _lanskod(row)
         section = row.integer("section")
         year = row.required("year")
-        if not re.fullmatch(r"\d{4}", year):
-            raise InputError(path, f"{year!r} is not a year", line=row.number, field="year")
+        if not is_year(year):
+            raise row.error("year", f"{year!r} is not a year")
+        if expected is None:
+            expected, first = year, row.number
+        elif year != expected:
+            holds = f"row {first} says {expected}" if first else f"the data folder {folder.path} holds {expected}"
+            raise row.error("year", f"{year}, but {holds}; a data folder holds one year")
         graph.append((node, RDF.type, MG.Insats))
         graph.append((node, MG.region, region_iri(lanskod)))
         graph.append((node, MG.year, Literal(year, datatype=XSD.gYear)))
         if section is not None:
             if section not in SECTION_TARGETS:
-                raise InputError(path, f"section {section} is not 1–7", line=row.number, field="section")
+                raise row.error("section", f"section {section} is not 1–7")
             graph.append((node, MG.section, Literal(section)))
             graph.append((node, MG.reportedUnder, SECTION_TARGETS[section]))
         name = row.get("name")
@@ -205,32 +366,44 @@ def _load_insatser(graph: Triples, path: Path, source: URIRef) -> dict[str, tupl
                 graph.append((node, predicate, Literal(row.get(column), lang="sv")))
         if row.get("nyps_id"):
             graph.append((node, MG.nypsId, Literal(row.get("nyps_id"))))
-        _provenance(graph, node, source, row, "source_first_line", "source_last_line")
-        seen[identifier] = (node, lanskod, row.get("region") or lanskod)
-    return seen
+        _provenance(graph, node, folder.source, row, "source_first_line", "source_last_line")
+        seen[identifier] = (node, lanskod)
+    return seen, expected
+
+
+@dataclass(frozen=True)
+class _RusMention:
+    """A goal link naming a region's own goal: the goal is labelled from its first mention in the source."""
+
+    first_line: int
+    last_line: int
+    statement: str
+    kind: str
+    level: str
+    lanskod: str
 
 
 def _load_goal_links(
-    graph: Triples, path: Path, insatser: dict[str, tuple[URIRef, str, str]], source: URIRef
+    graph: Triples, path: Path, insatser: dict[str, tuple[URIRef, str]], source: URIRef
 ) -> None:
-    counters: dict[str, int] = {}
-    for row in read_csv(path, GOAL_LINK_COLUMNS):
+    rows = list(read_csv(path, GOAL_LINK_COLUMNS))
+    ids = _stable_ids(rows, lambda row: (
+        row.get("insats_id"), row.get("kind"), row.get("goal") or _words(row.get("statement")),
+        row.get("source_first_line")))
+    mentions: dict[URIRef, list[_RusMention]] = {}
+    for row in rows:
         insats_id = row.required("insats_id")
         if insats_id not in insatser:
-            raise InputError(path, f"no insats with id {insats_id!r} in insatser.csv", line=row.number,
-                             field="insats_id")
-        insats, lanskod, _ = insatser[insats_id]
+            raise row.error("insats_id", f"no insats with id {insats_id!r} in insatser.csv")
+        insats, lanskod = insatser[insats_id]
         kind = row.required("kind")
         if kind not in GOAL_KINDS:
-            raise InputError(path, f"{kind!r} is not one of {', '.join(GOAL_KINDS)}", line=row.number,
-                             field="kind")
+            raise row.error("kind", f"{kind!r} is not one of {', '.join(GOAL_KINDS)}")
         method = row.get("method") or "marker"
         if method not in LINK_METHODS:
-            raise InputError(path, f"{method!r} is not one of {', '.join(LINK_METHODS)}",
-                             line=row.number, field="method")
+            raise row.error("method", f"{method!r} is not one of {', '.join(LINK_METHODS)}")
         statement = row.get("statement")
-        counters[insats_id] = counters.get(insats_id, 0) + 1
-        link = URIRef(f"{insats}/link/{counters[insats_id]}")
+        link = URIRef(f"{insats}/link/{ids[row.number]}")
         graph.append((insats, MG.goalLink, link))
         graph.append((link, RDF.type, MG.GoalLink))
         graph.append((link, MG.goalKind, Literal(kind)))
@@ -246,10 +419,12 @@ def _load_goal_links(
         graph.append((link, MG.goal, goal))
         graph.append((insats, MG.contributesTo, goal))
         if goal.startswith(str(RUS)):
-            owner = _rus_owner(goal) or lanskod
-            _add_rus_goal(graph, goal, owner, REGIONS_BY_LANSKOD[owner].short_name, kind, statement, row.get("level"))
-
-
+            first_line, last_line = _lines(row, "source_first_line", "source_last_line")
+            mentions.setdefault(goal, []).append(_RusMention(
+                first_line, last_line, statement, kind, row.get("level"), _rus_owner(goal) or lanskod))
+    for goal, found in mentions.items():
+        first = min(found, key=lambda m: (m.first_line, m.last_line, m.statement, m.kind, m.level, m.lanskod))
+        _add_rus_goal(graph, goal, first)
 
 
 def _rus_owner(goal: URIRef) -> str | None:
@@ -258,26 +433,22 @@ def _rus_owner(goal: URIRef) -> str | None:
     return code if code in REGIONS_BY_LANSKOD else None
 
 
-def _add_rus_goal(
-    graph: Triples, goal: URIRef, lanskod: str, region: str, kind: str, label: str, level: str
-) -> None:
+def _add_rus_goal(graph: Triples, goal: URIRef, mention: _RusMention) -> None:
     """Declare a region's own goal node (RUS, or another regional strategy for kind ``other``)."""
+    lanskod = mention.lanskod
     scheme = rus_scheme(lanskod)
-    if goal in graph.declared:
-        return
-    graph.declared.add(goal)
-    graph.append((goal, RDF.type, MG.RusGoal if kind == "rus" else MG.OtherGoal))
+    graph.append((goal, RDF.type, MG.RusGoal if mention.kind == "rus" else MG.OtherGoal))
     graph.append((goal, RDF.type, SKOS.Concept))
     graph.append((goal, SKOS.inScheme, scheme))
     graph.append((goal, MG.region, region_iri(lanskod)))
-    if label and goal not in graph.labelled:
-        graph.labelled.add(goal)
-        graph.append((goal, SKOS.prefLabel, Literal(label, lang="sv")))
-    if level:
-        graph.append((goal, MG.goalLevel, Literal(level, lang="sv")))
+    if mention.statement:
+        graph.append((goal, SKOS.prefLabel, Literal(mention.statement, lang="sv")))
+    if mention.level:
+        graph.append((goal, MG.goalLevel, Literal(mention.level, lang="sv")))
     if scheme in graph.declared:
         return
     graph.declared.add(scheme)
+    region = REGIONS_BY_LANSKOD[lanskod].short_name
     graph.append((scheme, RDF.type, SKOS.ConceptScheme))
     graph.append((scheme, MG.region, region_iri(lanskod)))
     graph.append((scheme, SKOS.prefLabel, Literal(f"Regionala mål, {region} (RUS m.fl.)", lang="sv")))
@@ -288,82 +459,103 @@ def _goal(row: CsvRow, column: str) -> URIRef:
     try:
         return expand_goal(row.required(column))
     except ValueError as error:
-        raise InputError(row.path, str(error), line=row.number, field=column) from None
+        raise row.error(column, str(error)) from None
 
 
-def _load_crosswalk(graph: Triples, path: Path, source: URIRef) -> None:
+def _load_crosswalk(graph: Triples, path: Path, folder: DataFolder) -> None:
     """Goal → goal links across schemes (RUS goal → national priority → SDG target)."""
-    for row in read_csv(path, CROSSWALK_COLUMNS):
+    rows = list(read_csv(path, CROSSWALK_COLUMNS))
+    ids = _stable_ids(rows, lambda row: (row.get("goal"), row.get("contributes_to")))
+    source = SOURCE[f"{quote(folder.name, safe='')}/{path.name}"]
+    for row in rows:
         goal, target = _goal(row, "goal"), _goal(row, "contributes_to")
         method = row.get("method") or "accepted"
         if method not in LINK_METHODS:
-            raise InputError(path, f"{method!r} is not one of {', '.join(LINK_METHODS)}",
-                             line=row.number, field="method")
+            raise row.error("method", f"{method!r} is not one of {', '.join(LINK_METHODS)}")
         graph.append((goal, MG.contributesTo, target))
-        link = URIRef(f"{goal}/crosswalk/{row.number}")
+        link = URIRef(f"{goal}/crosswalk/{ids[row.number]}")
         graph.append((goal, MG.goalLink, link))
         graph.append((link, RDF.type, MG.GoalLink))
         graph.append((link, MG.goal, target))
         graph.append((link, MG.linkMethod, LINK_METHODS[method]))
-        graph.append((link, PROV.wasDerivedFrom, SOURCE[f"{path.parent.name}/{path.name}"]))
+        graph.append((link, PROV.wasDerivedFrom, source))
         graph.append((link, MG.sourceRow, Literal(row.number)))
         if row.get("note"):
             graph.append((link, RDFS.comment, Literal(row.get("note"), lang="sv")))
 
 
 def _amount(row: CsvRow) -> Decimal:
+    """An amount in kronor: digits, with at most two decimals after a point (no sign, exponent, NaN, inf)."""
     value = row.required("amount_sek")
-    try:
-        return Decimal(value)
-    except InvalidOperation:
-        raise InputError(row.path, f"{value!r} is not an amount", line=row.number,
-                         field="amount_sek") from None
+    if not (value.isascii() and _AMOUNT.fullmatch(value)):
+        raise row.error("amount_sek", f"{value!r} is not an amount in kronor: write digits only, with '.' before "
+                        "any öre (e.g. 29700000 or 1400000.50)")
+    return Decimal(value)
 
 
-def _regional_record(graph: Triples, row: CsvRow, kind: str, cls: URIRef, year: str, source: URIRef) -> URIRef:
+def _regional_record(
+    graph: Triples, row: CsvRow, kind: str, cls: URIRef, folder: DataFolder, digest: str
+) -> URIRef:
     """The node of one §8 record (an allocation amount or an answer) with its region, year and source."""
     lanskod = _lanskod(row)
-    node = ID[f"{kind}/{year}-{lanskod}-{row.number}"]
+    if folder.year is None:
+        raise row.error(None, f"the year is not known: the folder's name {folder.name!r} is not a year, no "
+                        "source.csv gives one and insatser.csv has no rows")
+    node = ID[f"{kind}/{folder.year}-{lanskod}-{digest}"]
     graph.append((node, RDF.type, cls))
     graph.append((node, MG.region, region_iri(lanskod)))
-    graph.append((node, MG.year, Literal(year, datatype=XSD.gYear)))
-    graph.append((node, PROV.wasDerivedFrom, source))
+    graph.append((node, MG.year, Literal(folder.year, datatype=XSD.gYear)))
+    graph.append((node, PROV.wasDerivedFrom, folder.source))
     return node
 
 
-def _load_allocations(graph: Triples, path: Path, year: str, source: URIRef) -> None:
-    for row in read_csv(path, ALLOCATION_COLUMNS):
-        node = _regional_record(graph, row, "allocation", MG.Allocation, year, source)
+def _load_allocations(graph: Triples, path: Path, folder: DataFolder) -> None:
+    rows = list(read_csv(path, ALLOCATION_COLUMNS))
+    ids = _stable_ids(rows, lambda row: (row.get("lanskod"), row.get("item"), row.get("source_line")))
+    for row in rows:
+        node = _regional_record(graph, row, "allocation", MG.Allocation, folder, ids[row.number])
         graph.append((node, MG.allocationItem, Literal(row.required("item"))))
         graph.append((node, MG.amountSek, Literal(_amount(row), datatype=XSD.decimal)))
         graph.append((node, MG.statement, Literal(row.get("statement"), lang="sv")))
-        line = row.integer("source_line")
+        line, _ = _lines(row, "source_line", "source_line")
         graph.append((node, MG.sourceFirstLine, Literal(line)))
         graph.append((node, MG.sourceLastLine, Literal(line)))
 
 
-def _load_answers(graph: Triples, path: Path, year: str, source: URIRef) -> None:
-    for row in read_csv(path, ANSWER_COLUMNS):
-        node = _regional_record(graph, row, "answer", MG.ReportAnswer, year, source)
+def _load_answers(graph: Triples, path: Path, folder: DataFolder) -> None:
+    rows = list(read_csv(path, ANSWER_COLUMNS))
+    ids = _stable_ids(rows, lambda row: (row.get("lanskod"), _words(row.get("question")),
+                                         row.get("source_first_line")))
+    for row in rows:
+        node = _regional_record(graph, row, "answer", MG.ReportAnswer, folder, ids[row.number])
         graph.append((node, MG.question, Literal(row.required("question"), lang="sv")))
         graph.append((node, MG.statement, Literal(row.get("answer"), lang="sv")))
-        graph.append((node, MG.sourceFirstLine, Literal(row.integer("source_first_line"))))
-        graph.append((node, MG.sourceLastLine, Literal(row.integer("source_last_line"))))
+        first_line, last_line = _lines(row, "source_first_line", "source_last_line")
+        graph.append((node, MG.sourceFirstLine, Literal(first_line)))
+        graph.append((node, MG.sourceLastLine, Literal(last_line)))
 
 
 __all__ = [
     "ALLOCATION_COLUMNS",
     "ANSWER_COLUMNS",
     "CROSSWALK_COLUMNS",
+    "DATA_FILES",
     "GOAL_KINDS",
     "GOAL_LINK_COLUMNS",
     "INSATS_COLUMNS",
     "SECTION_TARGETS",
+    "SOURCE_COLUMNS",
+    "CsvRow",
+    "DataFolder",
     "Triples",
+    "data_folder",
     "expand_goal",
+    "folder_name",
+    "is_year",
     "load_year",
     "read_csv",
     "region_iri",
     "rus_scheme",
+    "source_csv",
     "year_triples",
 ]

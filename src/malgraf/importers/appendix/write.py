@@ -14,7 +14,9 @@ from malgraf.importers.tables import (
     ANSWER_COLUMNS,
     GOAL_LINK_COLUMNS,
     INSATS_COLUMNS,
+    source_csv,
 )
+from malgraf.resources import DATA_DIRECTORY
 
 
 def _csv_text(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
@@ -51,5 +53,5 @@ def tables(appendix: Appendix) -> dict[str, str]:
 def import_appendix(path: Path, out: Path, year: int = 2023) -> Appendix:
     """Parse the appendix at ``path`` and write its tidy CSV files into ``out`` (all or nothing)."""
     appendix = parse_appendix(path, year)
-    write_files_atomically(out, tables(appendix))
+    write_files_atomically(out, {**tables(appendix), "source.csv": source_csv(path, year, DATA_DIRECTORY.parent)})
     return appendix
