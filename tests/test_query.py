@@ -121,7 +121,7 @@ def test_cli_supports_table_json_csv_md(mini_path: Path) -> None:
     runner = CliRunner()
     table = runner.invoke(main, ["supports", "sdg:8", "--graph", str(mini_path)])
     assert table.exit_code == 0, table.output
-    assert table.output.startswith("1 insatser stödjer Anständiga arbetsvillkor och ekonomisk tillväxt")
+    assert table.output.startswith("1 insats stödjer Anständiga arbetsvillkor och ekonomisk tillväxt")
     assert "Internationell accelerator" in table.output and "via hierarkin" in table.output
     data = json.loads(runner.invoke(main, ["supports", "8", "--graph", str(mini_path), "--format", "json"]).output)
     assert data[0]["insats"] == str(INSATS["2023-3-09-01"]) and data[0]["goal"] == str(SDG["8"])

@@ -49,3 +49,7 @@ class LookupFailedError(MalgrafError):
     def __init__(self, message: str, candidates: list[tuple[str, str]] | None = None) -> None:
         self.candidates = candidates or []
         super().__init__(message)
+
+
+class NoDataError(MalgrafError):
+    """The graph holds no insatser for the year or region asked about, so there is no answer to give."""

@@ -36,6 +36,60 @@ VIA_LABELS: Labels = {
 """How an insats reaches a goal: the goal itself, a goal under it, or a goal linked to it across schemes."""
 
 
+MESSAGES: Labels = {
+    "supports.heading": {"sv": "{n} insatser stödjer {goal}", "en": "{n} insatser support {goal}"},
+    "supports.heading.one": {"sv": "1 insats stödjer {goal}", "en": "1 insats supports {goal}"},
+    "supports.filtered": {
+        "sv": "Ingen insats stödjer målet med {conditions}; utan dessa villkor stödjer {n} insatser det.",
+        "en": "No insats supports it with {conditions}; without these conditions {n} insatser do.",
+    },
+    "supports.level_unused": {
+        "sv": "Rapporterna för {years} anger mål på nivån {used}, inte {level}: {counts}.",
+        "en": "The {years} reports name goals at the level {used}, not {level}: {counts}.",
+    },
+    "supports.scheme_unused": {
+        "sv": "Rapporterna för {years} kopplar ingen insats till något mål i det här målsystemet.",
+        "en": "The {years} reports link no insats to any goal of this goal system.",
+    },
+    "supports.unnamed": {
+        "sv": "Ingen insats i rapporterna för {years} anger målet, ett mål under det eller ett mål som "
+              "korsreferensen kopplar till det.",
+        "en": "No insats in the {years} reports names this goal, a goal under it, or a goal the crosswalk "
+              "links to it.",
+    },
+    "supports.above": {"sv": "Målet ovanför: malgraf supports {curie} ({label}, {n} insatser).",
+                       "en": "The goal above it: malgraf supports {curie} ({label}, {n} insatser)."},
+    "count.first": {"sv": "{n} kopplingar går till {level}", "en": "{n} links go to {level}"},
+    "count.next": {"sv": "{n} till {level}", "en": "{n} to {level}"},
+    "quoted": {"sv": "”{text}”", "en": "'{text}'"},
+    "and": {"sv": "och", "en": "and"},
+    "condition.region": {"sv": "region {region}", "en": "region {region}"},
+    "condition.year": {"sv": "år {year}", "en": "year {year}"},
+    "condition.section": {"sv": "avsnitt {section}", "en": "section {section}"},
+    "condition.direct": {"sv": "bara direkta kopplingar", "en": "direct links only"},
+    "goals.none": {"sv": "Insatsen anger inget mål som finns i grafen.",
+                   "en": "The insats names no goal that is in the graph."},
+    "goals.unresolved": {"sv": "Målformuleringar utan känt mål", "en": "Goal statements naming no known goal"},
+    "gaps.heading": {"sv": "{n} mål utan stödjande insats", "en": "{n} goals without a supporting insats"},
+    "gaps.heading.one": {"sv": "1 mål utan stödjande insats", "en": "1 goal without a supporting insats"},
+    "gaps.none": {"sv": "Varje mål i {schemes} stöds av minst en insats.",
+                  "en": "Every goal of {schemes} is supported by at least one insats."},
+    "info.classes": {"sv": "Klasser", "en": "Classes"},
+    "info.schemes": {"sv": "Begreppssystem", "en": "Concept schemes"},
+    "info.regions": {"sv": "Insatser per region", "en": "Insatser per region"},
+    "nodata.graph": {"sv": "Inga insatser i grafen; bygg den med data (malgraf build)",
+                     "en": "No insatser in the graph; build it with data (malgraf build)"},
+    "nodata.year": {"sv": "Inga insatser för år {year} i grafen (år med data: {years})",
+                    "en": "No insatser for the year {year} in the graph (years with data: {years})"},
+    "nodata.region": {"sv": "Inga insatser för {region} i grafen (regioner med data: {regions})",
+                      "en": "No insatser for {region} in the graph (regions with data: {regions})"},
+    "nodata.region_year": {"sv": "Inga insatser för {region} år {year} i grafen (år med data för {region}: {years})",
+                           "en": "No insatser for {region} in {year} in the graph (years with data for {region}: "
+                                 "{years})"},
+}
+"""Headings and messages, as ``str.format`` templates."""
+
+
 def label(labels: Labels, key: str, lang: str) -> str:
     """The label of ``key`` in ``lang`` (Swedish when ``lang`` has none); ``key`` itself if unknown."""
     found = labels.get(key)
@@ -50,4 +104,15 @@ def method_label(method: object, lang: str) -> str:
     return label(METHOD_LABELS, text.rsplit("#", 1)[-1], lang) if text else ""
 
 
-__all__ = ["LANGUAGES", "METHOD_LABELS", "VIA_LABELS", "Labels", "label", "method_label"]
+def message(key: str, lang: str, **values: object) -> str:
+    """The message ``key`` of ``MESSAGES`` in ``lang``, filled in with ``values``; ``key.one`` when ``n`` is 1.
+
+    >>> message("gaps.heading", "en", n=3), message("gaps.heading", "en", n=1)
+    ('3 goals without a supporting insats', '1 goal without a supporting insats')
+    """
+    if values.get("n") == 1 and f"{key}.one" in MESSAGES:
+        key = f"{key}.one"
+    return label(MESSAGES, key, lang).format(**values)
+
+
+__all__ = ["LANGUAGES", "MESSAGES", "METHOD_LABELS", "VIA_LABELS", "Labels", "label", "message", "method_label"]
