@@ -286,7 +286,8 @@ def test_words_of_goals_in_several_schemes_list_them(shipped_graph_path: Path) -
     result = run("supports", "smart specialisering", "--graph", str(shipped_graph_path))
     assert result.exit_code == 2
     head = result.stderr.splitlines()[0]
-    assert head.startswith("Error: 'smart specialisering' matches 12 goals (national 1, eruf 1, rus 10 in 6 regions)")
+    assert head.startswith("Error: 'smart specialisering' matchar 12 mål (national 1, eruf 1, rus 10 i 6 regioner); "
+                           "var mer specifik eller ange en IRI (de 10 första):")
     found = candidates(result)
     assert "https://w3id.org/malgraf/id/ns/priority-3.4" in found and "https://w3id.org/malgraf/id/eruf/RSO1.4" in found
     assert found[0] == "https://w3id.org/malgraf/id/rus/23-9cd22072fb"  # its label is the very words: first
@@ -313,7 +314,9 @@ def test_the_exact_name_of_a_reference_goal_still_means_it(shipped_graph_path: P
 
 def test_an_iri_of_another_scheme_is_refused(mini_path: Path) -> None:
     result = run("supports", "--scheme", "eruf", "sdg:3", "--graph", str(mini_path))
-    assert (result.exit_code, result.stderr) == (2, "Error: sdg:3 is a goal of sdg, not of eruf\n")
+    assert (result.exit_code, result.stderr) == (2, "Error: sdg:3 är ett mål i sdg, inte i eruf\n")
+    english = run("supports", "--scheme", "eruf", "sdg:3", "--graph", str(mini_path), "--lang", "en")
+    assert english.stderr == "Error: sdg:3 is a goal of sdg, not of eruf\n"
 
 
 # 3. Outputs safe to open.
@@ -387,6 +390,27 @@ def test_headings_and_messages_in_swedish_and_english(command: list[str], sv: st
     assert swedish.exit_code == english.exit_code == 0
     assert sv in swedish.stdout and en not in swedish.stdout
     assert en in english.stdout and sv not in english.stdout
+
+
+@pytest.mark.parametrize(("command", "sv", "en"), [
+    (["supports", ""], "Error: tom text: ange ett mål\n", "Error: no goal given\n"),
+    (["goals", " "], "Error: tom text: ange en insats\n", "Error: no insats given\n"),
+    (["gaps", "--region", ""], "Error: tom text: ange en region\n", "Error: no region given\n"),
+    (["supports", "jämstäldhet"], "Error: 'jämstäldhet' matchar inget mål; närmast:\n",
+     "Error: no goal matches 'jämstäldhet'; closest matches:\n"),
+    (["supports", "sdg:99"], "Error: inget mål 'sdg:99' i grafen", "Error: no goal 'sdg:99' in the graph"),
+    (["supports", "http://a b"], "Error: 'http://a b' är ingen IRI: den innehåller ett mellanslag",
+     "Error: 'http://a b' is not an IRI: it holds a space"),
+    (["goals", "in"], "Error: 'in' matchar 2 insatser; var mer specifik eller ange en IRI:\n",
+     "Error: 'in' matches 2 insatser; be more specific or use an IRI:\n"),
+    (["goals", "in"], "(Gotland 2023, avsnitt 3)", "(Gotland 2023, section 3)"),
+    (["supports", "--scheme", "eruf", "hälsa"], "Error: 'hälsa' matchar inget mål", "Error: no goal matches 'hälsa'"),
+])
+def test_lookup_messages_in_swedish_and_english(command: list[str], sv: str, en: str, mini_path: Path) -> None:
+    swedish = run(*command, "--graph", str(mini_path))
+    english = run(*command, "--graph", str(mini_path), "--lang", "en")
+    assert swedish.exit_code == english.exit_code == 2
+    assert sv in swedish.stderr and en in english.stderr
 
 
 def test_the_json_of_info_keeps_its_keys_in_both_languages(mini_path: Path) -> None:

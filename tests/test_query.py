@@ -137,13 +137,16 @@ def test_cli_ambiguous_and_unknown_goal_exit_2(mini_path: Path) -> None:
     runner = CliRunner()
     ambiguous = runner.invoke(main, ["supports", "kompetensförsörjning", "--graph", str(mini_path)])
     assert ambiguous.exit_code == 2
-    assert "matches 3 goals" in ambiguous.output and "priority-2.1" in ambiguous.output
+    assert "matchar 3 mål (national 3)" in ambiguous.output and "priority-2.1" in ambiguous.output
+    english = runner.invoke(main, ["supports", "kompetensförsörjning", "--graph", str(mini_path), "--lang", "en"])
+    assert english.exit_code == 2 and "matches 3 goals (national 3); be more specific" in english.output
     unknown = runner.invoke(main, ["supports", "jämstäldhet", "--graph", str(mini_path)])
     assert unknown.exit_code == 2 and "Jämställdhet" in unknown.output
 
 
 def test_many_candidates_say_how_many_are_shown(shipped_graph_path: Path) -> None:
-    result = CliRunner().invoke(main, ["supports", "kompetensförsörjning", "--graph", str(shipped_graph_path)])
+    result = CliRunner().invoke(main, ["supports", "kompetensförsörjning", "--graph", str(shipped_graph_path),
+                                       "--lang", "en"])
     head, *candidates = result.output.rstrip("\n").split("\n")
     total = int(head.split(" matches ")[1].split()[0])
     assert result.exit_code == 2 and total > 10

@@ -206,7 +206,7 @@ def info(graph_path: Path | None, lang: str, fmt: str, region: str | None, year:
     from malgraf.lookup import resolve_region
 
     dataset = open_graph(graph_path)
-    region_iri = resolve_region(dataset, region) if region is not None else None
+    region_iri = resolve_region(dataset, region, lang) if region is not None else None
     print_answer(info_answer(dataset, lang, region=region_iri, year=year), fmt)
 
 
@@ -242,8 +242,8 @@ def supports(goal: str, direct: bool, scheme: str | None, region: str | None, ye
     from malgraf.lookup import resolve_goal, resolve_region
 
     dataset = open_graph(graph_path)
-    region_iri = resolve_region(dataset, region) if region is not None else None
-    goal_iri = resolve_goal(dataset, goal, scheme=scheme, region=region_iri)
+    region_iri = resolve_region(dataset, region, lang) if region is not None else None
+    goal_iri = resolve_goal(dataset, goal, scheme=scheme, region=region_iri, lang=lang)
     answer = supports_answer(dataset, goal_iri, direct=direct, region=region_iri, year=year, section=section,
                              lang=lang)
     print_answer(answer, fmt)
@@ -261,7 +261,7 @@ def goals(insats: str, graph_path: Path | None, lang: str, fmt: str) -> None:
     from malgraf.lookup import resolve_insats
 
     dataset = open_graph(graph_path)
-    print_answer(goals_answer(dataset, resolve_insats(dataset, insats), lang), fmt)
+    print_answer(goals_answer(dataset, resolve_insats(dataset, insats, lang), lang), fmt)
 
 
 @main.command()
@@ -280,7 +280,7 @@ def gaps(schemes: tuple[str, ...], region: str | None, year: int | None, graph_p
     from malgraf.lookup import resolve_region
 
     dataset = open_graph(graph_path)
-    region_iri = resolve_region(dataset, region) if region is not None else None
+    region_iri = resolve_region(dataset, region, lang) if region is not None else None
     print_answer(gaps_answer(dataset, schemes, region=region_iri, year=year, lang=lang), fmt)
 
 

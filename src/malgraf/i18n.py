@@ -86,8 +86,38 @@ MESSAGES: Labels = {
     "nodata.region_year": {"sv": "Inga insatser för {region} år {year} i grafen (år med data för {region}: {years})",
                            "en": "No insatser for {region} in {year} in the graph (years with data for {region}: "
                                  "{years})"},
+    "lookup.none_given": {"sv": "tom text: ange {article} {one}", "en": "no {one} given"},
+    "lookup.several": {"sv": "{text} matchar flera {many}{breakdown}:",
+                       "en": "{text} matches more than one {one}{breakdown}:"},
+    "lookup.many": {
+        "sv": "{text} matchar {n} {many}{breakdown}; var mer specifik eller ange en IRI{first}:",
+        "en": "{text} matches {n} {many}{breakdown}; be more specific or use an IRI{first}:",
+    },
+    "lookup.first": {"sv": " (de {n} första)", "en": " (the first {n})"},
+    "lookup.unknown": {"sv": "{text} matchar {none} {one}", "en": "no {one} matches {text}"},
+    "lookup.closest": {"sv": "; närmast:", "en": "; closest matches:"},
+    "lookup.not_in_graph": {"sv": "{none} {one} {text} i grafen", "en": "no {one} {text} in the graph"},
+    "lookup.not_an_iri": {"sv": "{text} är ingen IRI: den innehåller ett mellanslag eller ett tecken som < > \" {{ }}",
+                          "en": "{text} is not an IRI: it holds a space or a character such as < > \" {{ }}"},
+    "lookup.wrong_scheme": {"sv": "{goal} är ett mål i {scheme}, inte i {wanted}",
+                            "en": "{goal} is a goal of {scheme}, not of {wanted}"},
+    "lookup.no_scheme": {"sv": "inget målsystem {text}; målsystemen är {schemes}",
+                         "en": "no goal scheme {text}; the schemes are {schemes}"},
+    "lookup.in_regions": {"sv": "{scheme} {n} i {regions} regioner", "en": "{scheme} {n} in {regions} regions"},
+    "lookup.insats": {"sv": "{name} ({region} {year}, avsnitt {section})",
+                      "en": "{name} ({region} {year}, section {section})"},
 }
 """Headings and messages, as ``str.format`` templates."""
+
+NOUNS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
+    "goal": {"sv": {"one": "mål", "many": "mål", "article": "ett", "none": "inget"},
+             "en": {"one": "goal", "many": "goals", "article": "a", "none": "no"}},
+    "insats": {"sv": {"one": "insats", "many": "insatser", "article": "en", "none": "ingen"},
+               "en": {"one": "insats", "many": "insatser", "article": "an", "none": "no"}},
+    "region": {"sv": {"one": "region", "many": "regioner", "article": "en", "none": "ingen"},
+               "en": {"one": "region", "many": "regions", "article": "a", "none": "no"}},
+}
+"""The forms of the things a user looks up, for the messages ``lookup.*``: kind → language → form."""
 
 
 def label(labels: Labels, key: str, lang: str) -> str:
@@ -115,4 +145,5 @@ def message(key: str, lang: str, **values: object) -> str:
     return label(MESSAGES, key, lang).format(**values)
 
 
-__all__ = ["LANGUAGES", "MESSAGES", "METHOD_LABELS", "VIA_LABELS", "Labels", "label", "message", "method_label"]
+__all__ = ["LANGUAGES", "MESSAGES", "METHOD_LABELS", "NOUNS", "VIA_LABELS", "Labels", "label", "message",
+           "method_label"]

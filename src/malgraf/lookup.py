@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from rdflib import Dataset, URIRef
 
 from malgraf.errors import LookupFailedError
+from malgraf.i18n import NOUNS, message
 from malgraf.namespaces import INSATS, PREFIXES
 from malgraf.query import GOAL_SCHEMES, _natural, scheme_name, select, select_values
 from malgraf.regions import swedish_sort_key
@@ -70,8 +71,9 @@ Allowed = Callable[[URIRef], bool]
 class _Index:
     """Labels of one kind of thing: IRI → display label, and normalised text → IRIs."""
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: str, lang: str = "en") -> None:
         self.what = what
+        self.lang = lang
         self.display: dict[URIRef, str] = {}
         self.texts: dict[str, set[URIRef]] = defaultdict(set)
         self.notations: dict[str, set[URIRef]] = defaultdict(set)
@@ -91,6 +93,10 @@ class _Index:
     def breakdown(self, iris: Iterable[URIRef]) -> str:
         """What the matches are, for an ambiguity message (nothing here; goals say their schemes)."""
         return ""
+
+    def message(self, key: str, **values: object) -> str:
+        """The message ``lookup.<key>`` about this kind of thing, in this index's language."""
+        return message(f"lookup.{key}", self.lang, **NOUNS[self.what][self.lang], **values)
 
     def exact_wins(self, exact: URIRef, containing: set[URIRef]) -> bool:
         """Whether a label equal to the text beats labels that contain it."""
@@ -125,10 +131,9 @@ class _Index:
 
         ``allowed`` narrows the things considered.
         """
-        what = self.what
         wanted = normalise(text)
         if not wanted:
-            raise LookupFailedError(f"no {what} given")
+            raise LookupFailedError(self.message("none_given"))
         keep = allowed or (lambda iri: True)
         notations = {i for i in self.notations.get(wanted, set()) if keep(i)}
         if len(notations) == 1:
@@ -137,33 +142,32 @@ class _Index:
             preferred = {i for i in notations if str(i).startswith(_NOTATION_PREFERENCE[0])}
             if len(preferred) == 1:
                 return next(iter(preferred))
-            raise LookupFailedError(f"{quoted(text)} matches more than one {what}{self.breakdown(notations)}:",
+            raise LookupFailedError(self.message("several", text=quoted(text), breakdown=self.breakdown(notations)),
                                     self.candidates(notations))
         exact = {i for i in self.texts.get(wanted, set()) if keep(i)}
         containing = {i for label, iris in self.texts.items() if wanted in label for i in iris if keep(i)}
         if len(exact) == 1 and self.exact_wins(next(iter(exact)), containing):
             return next(iter(exact))
         if len(exact) > 1:
-            raise LookupFailedError(f"{quoted(text)} matches more than one {what}{self.breakdown(exact)}:",
+            raise LookupFailedError(self.message("several", text=quoted(text), breakdown=self.breakdown(exact)),
                                     self.candidates(exact))
         if len(containing) == 1:
             return next(iter(containing))
         if containing:
             shown = self.candidates(containing, first=exact)
-            first = f" (the first {len(shown)})" if len(shown) < len(containing) else ""
-            raise LookupFailedError(
-                f"{quoted(text)} matches {len(containing)} {what}s{self.breakdown(containing)}; "
-                f"be more specific or use an IRI{first}:", shown)
+            first = self.message("first", n=len(shown)) if len(shown) < len(containing) else ""
+            raise LookupFailedError(self.message("many", text=quoted(text), n=len(containing),
+                                                 breakdown=self.breakdown(containing), first=first), shown)
         closest = self.closest(text, allowed)
-        hint = "; closest matches:" if closest else ""
-        raise LookupFailedError(f"no {what} matches {quoted(text)}{hint}", closest)
+        hint = self.message("closest") if closest else ""
+        raise LookupFailedError(self.message("unknown", text=quoted(text)) + hint, closest)
 
 
 class GoalIndex(_Index):
     """Goals, with the scheme of each and, for a region's own goals, the region."""
 
-    def __init__(self) -> None:
-        super().__init__("goal")
+    def __init__(self, lang: str = "en") -> None:
+        super().__init__("goal", lang)
         self.scheme: dict[URIRef, str] = {}
         self.region: dict[URIRef, URIRef] = {}
         self.region_name: dict[URIRef, str] = {}
@@ -187,8 +191,8 @@ class GoalIndex(_Index):
         found = sorted(set(iris), key=self.order)
         schemes = Counter(self.scheme.get(i, "other") for i in found)
         regions = len({self.region_name.get(i) for i in found if self.scheme.get(i) == "rus"})
-        parts = [f"{scheme} {n}" + (f" in {regions} regions" if scheme == "rus" and regions > 1 else "")
-                 for scheme, n in schemes.items()]
+        parts = [message("lookup.in_regions", self.lang, scheme=scheme, n=n, regions=regions)
+                 if scheme == "rus" and regions > 1 else f"{scheme} {n}" for scheme, n in schemes.items()]
         return f" ({', '.join(parts)})"
 
     def exact_wins(self, exact: URIRef, containing: set[URIRef]) -> bool:
@@ -211,7 +215,7 @@ class GoalIndex(_Index):
         return keep
 
 
-def _expand_curie(text: str, prefixes: Iterable[str]) -> URIRef | None:
+def _expand_curie(text: str, prefixes: Iterable[str], lang: str = "en") -> URIRef | None:
     stripped = text.strip()
     if stripped.startswith("<") and stripped.endswith(">"):
         stripped = stripped[1:-1]
@@ -223,24 +227,25 @@ def _expand_curie(text: str, prefixes: Iterable[str]) -> URIRef | None:
             return None
         iri = str(PREFIXES[prefix]) + local
     if _NOT_IN_AN_IRI.search(iri):
-        raise LookupFailedError(f"{quoted(text)} is not an IRI: it holds a space or a character such as < > \" {{ }}")
+        raise LookupFailedError(message("lookup.not_an_iri", lang, text=quoted(text)))
     return URIRef(iri)
 
 
 def _by_iri(index: _Index, text: str, prefixes: Iterable[str]) -> URIRef | None:
     """The IRI ``text`` names (as an IRI or CURIE) if it is in ``index``; None if ``text`` is no IRI."""
-    iri = _expand_curie(text, prefixes)
+    iri = _expand_curie(text, prefixes, index.lang)
     if iri is None:
         return None
     if iri in index.display:
         return iri
-    raise LookupFailedError(f"no {index.what} {quoted(text)} in the graph; closest matches:",
-                            index.closest(str(iri).rsplit("/", 1)[-1]))
+    closest = index.closest(str(iri).rsplit("/", 1)[-1])
+    hint = index.message("closest") if closest else ""
+    raise LookupFailedError(index.message("not_in_graph", text=quoted(text)) + hint, closest)
 
 
-def goal_index(dataset: Dataset) -> GoalIndex:
-    """All goals with their labels, notations, schemes and regions."""
-    index = GoalIndex()
+def goal_index(dataset: Dataset, lang: str = "en") -> GoalIndex:
+    """All goals with their labels, notations, schemes and regions; its messages in ``lang``."""
+    index = GoalIndex(lang)
     for row in select_values(dataset, "goal_labels"):
         goal = row["goal"]
         assert isinstance(goal, URIRef)
@@ -255,42 +260,49 @@ def goal_index(dataset: Dataset) -> GoalIndex:
 
 
 def resolve_goal(dataset: Dataset, text: str, index: GoalIndex | None = None, *, scheme: str | None = None,
-                 region: URIRef | None = None) -> URIRef:
+                 region: URIRef | None = None, lang: str = "en") -> URIRef:
     """The goal meant by ``text``: an IRI, a CURIE (``sdg:3.4``), a notation (``RSO1.3``) or words.
 
     A bare notation shared by an SDG target and another scheme resolves to the SDG target. Words
     that are the name of a reference goal (SDG, national strategy, ERUF) mean it; words that match
     goals of several schemes or regions list them. ``scheme`` (one of ``GOAL_SCHEMES``) keeps only
-    that scheme's goals, ``region`` drops other regions' own goals.
+    that scheme's goals, ``region`` drops other regions' own goals. Messages are in ``lang``.
     """
     if scheme is not None and scheme not in GOAL_SCHEMES:
-        raise LookupFailedError(f"no goal scheme {quoted(scheme)}; the schemes are {', '.join(GOAL_SCHEMES)}")
-    index = index or goal_index(dataset)
+        raise LookupFailedError(message("lookup.no_scheme", lang, text=quoted(scheme), schemes=", ".join(GOAL_SCHEMES)))
+    index = index or goal_index(dataset, lang)
     found = _by_iri(index, text, GOAL_PREFIXES)
     if found is not None:
         if scheme is not None and index.scheme.get(found) != scheme:
-            raise LookupFailedError(f"{curie(found)} is a goal of {index.scheme.get(found, 'no scheme')}, "
-                                    f"not of {scheme}")
+            raise LookupFailedError(message("lookup.wrong_scheme", lang, goal=curie(found), wanted=scheme,
+                                            scheme=index.scheme.get(found, "?")))
         return found
     return index.find(text, index.allowed(scheme, region))
 
 
-def resolve_insats(dataset: Dataset, text: str) -> URIRef:
-    """The insats meant by ``text``: its IRI, ``insats:<id>``, its id, or words of its name."""
-    index = _Index("insats")
+def resolve_insats(dataset: Dataset, text: str, lang: str = "en") -> URIRef:
+    """The insats meant by ``text``: its IRI, ``insats:<id>``, its id, or words of its name.
+
+    Messages are in ``lang``.
+    """
+    index = _Index("insats", lang)
     for row in select(dataset, "insats_labels"):
         insats = row["insats"]
         assert isinstance(insats, URIRef)
         name = str(row["name"] or "")
-        display = f"{name} ({row['regionName']} {row['year']}, avsnitt {row['section']})"
+        display = message("lookup.insats", lang, name=name, region=row["regionName"], year=row["year"],
+                          section=row["section"])
         index.add(insats, display, name)
         index.add(insats, display, str(insats)[len(str(INSATS)):], notation=True)
     return _by_iri(index, text, ("insats",)) or index.find(text)
 
 
-def resolve_region(dataset: Dataset, text: str) -> URIRef:
-    """The region meant by ``text``: länskod (``10``), NUTS code, short or official name, or IRI."""
-    index = _Index("region")
+def resolve_region(dataset: Dataset, text: str, lang: str = "en") -> URIRef:
+    """The region meant by ``text``: länskod (``10``), NUTS code, short or official name, or IRI.
+
+    Messages are in ``lang``.
+    """
+    index = _Index("region", lang)
     for row in select(dataset, "region_labels"):
         region = row["region"]
         assert isinstance(region, URIRef)
