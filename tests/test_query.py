@@ -14,7 +14,7 @@ from malgraf.build import build
 from malgraf.cli import main
 from malgraf.errors import LookupFailedError
 from malgraf.graph import open_dataset
-from malgraf.lookup import resolve_goal
+from malgraf.lookup import goal_index, resolve_goal
 from malgraf.namespaces import INSATS, NS, REGION, SDG
 from malgraf.query import counts_per_class, gaps, goals_of, supports
 
@@ -182,3 +182,13 @@ def test_shipped_data_supports(shipped: Dataset) -> None:
     assert all(str(r["via"]) in ("direct", "hierarchy") for r in rows)
     area = supports(shipped, NS["area-3"])
     assert len({r["insats"] for r in area}) >= 90
+
+
+def test_one_goal_index_agrees_with_the_whole_index(mini: Dataset) -> None:
+    whole = goal_index(mini)
+    assert len(whole.display) > 200 and {"sdg", "national", "eruf", "programmes", "rus"} <= set(whole.scheme.values())
+    for goal in whole.display:
+        one = goal_index(mini, goal=goal)
+        assert (one.display, one.scheme.get(goal), one.region.get(goal), one.region_name.get(goal)) == (
+            {goal: whole.display[goal]}, whole.scheme.get(goal), whole.region.get(goal), whole.region_name.get(goal))
+        assert resolve_goal(mini, str(goal)) == goal

@@ -16,8 +16,8 @@ from rdflib import Dataset, URIRef
 
 from malgraf.errors import LookupFailedError
 from malgraf.i18n import NOUNS, message
-from malgraf.namespaces import INSATS, PREFIXES
-from malgraf.query import GOAL_SCHEMES, _natural, scheme_name, select, select_values
+from malgraf.namespaces import INSATS, MG, PREFIXES, SKOS
+from malgraf.query import GOAL_SCHEMES, Row, _natural, scheme_name, select, select_values
 from malgraf.regions import swedish_sort_key
 
 GOAL_PREFIXES = ("sdg", "eruf", "ns", "rus")
@@ -243,19 +243,36 @@ def _by_iri(index: _Index, text: str, prefixes: Iterable[str]) -> URIRef | None:
     raise LookupFailedError(index.message("not_in_graph", text=quoted(text)) + hint, closest)
 
 
-def goal_index(dataset: Dataset, lang: str = "en") -> GoalIndex:
-    """All goals with their labels, notations, schemes and regions; its messages in ``lang``."""
+def _schemes(dataset: Dataset, goal: URIRef | None) -> list[Row]:
+    """Rows of ``goal_schemes.rq``: of every goal, or of ``goal`` alone (read by triple pattern)."""
+    if goal is None:
+        return select_values(dataset, "goal_schemes")
+    region = dataset.value(goal, MG.region)
+    name = dataset.value(region, MG.shortName) if region is not None else None
+    return [{"goalIri": str(goal), "schemeIri": str(scheme), "regionIri": region, "regionName": name}
+            for scheme in dataset.objects(goal, SKOS.inScheme)]
+
+
+def goal_index(dataset: Dataset, lang: str = "en", goal: URIRef | None = None) -> GoalIndex:
+    """All goals (or only ``goal``) with their labels, notations, schemes and regions; messages in ``lang``."""
     index = GoalIndex(lang)
-    for row in select_values(dataset, "goal_labels"):
-        goal = row["goal"]
-        assert isinstance(goal, URIRef)
-        display = str(row["prefLabel"] or goal)
-        index.add(goal, display, str(row["text"]), notation=str(row["kind"]) == "notation")
-        if row["scheme"] is not None:
-            index.scheme.setdefault(goal, scheme_name(row["scheme"]))
-        if isinstance(row["region"], URIRef):
-            index.region[goal] = row["region"]
-            index.region_name[goal] = str(row["regionName"] or row["region"])
+    for row in select_values(dataset, "goal_labels", {"goal": goal} if goal is not None else None):
+        iri = row["goal"]
+        assert isinstance(iri, URIRef)
+        index.add(iri, str(row["prefLabel"] or iri), str(row["text"]), notation=str(row["kind"]) == "notation")
+    goals = {str(iri): iri for iri in index.display}
+    names: dict[str, str] = {}
+    for row in _schemes(dataset, goal):
+        iri = goals.get(str(row["goalIri"]))
+        if iri is None:
+            continue
+        scheme = str(row["schemeIri"])
+        if scheme not in names:
+            names[scheme] = scheme_name(scheme)
+        index.scheme.setdefault(iri, names[scheme])
+        if row["regionIri"] is not None:
+            index.region[iri] = URIRef(str(row["regionIri"]))
+            index.region_name[iri] = str(row["regionName"] or row["regionIri"])
     return index
 
 
@@ -270,6 +287,10 @@ def resolve_goal(dataset: Dataset, text: str, index: GoalIndex | None = None, *,
     """
     if scheme is not None and scheme not in GOAL_SCHEMES:
         raise LookupFailedError(message("lookup.no_scheme", lang, text=quoted(scheme), schemes=", ".join(GOAL_SCHEMES)))
+    iri = _expand_curie(text, GOAL_PREFIXES, lang)
+    if iri is not None and index is None:  # an IRI needs only its own labels, unless it is not a goal
+        one = goal_index(dataset, lang, iri)
+        index = one if iri in one.display else None
     index = index or goal_index(dataset, lang)
     found = _by_iri(index, text, GOAL_PREFIXES)
     if found is not None:
