@@ -120,6 +120,17 @@ NOUNS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
 """The forms of the things a user looks up, for the messages ``lookup.*``: kind → language → form."""
 
 
+def message(key: str, lang: str, **values: object) -> str:
+    """The message ``key`` of ``MESSAGES`` in ``lang``, filled in with ``values``; ``key.one`` when ``n`` is 1.
+
+    >>> message("gaps.heading", "en", n=3), message("gaps.heading", "en", n=1)
+    ('3 goals without a supporting insats', '1 goal without a supporting insats')
+    """
+    if values.get("n") == 1 and f"{key}.one" in MESSAGES:
+        key = f"{key}.one"
+    return label(MESSAGES, key, lang).format(**values)
+
+
 def label(labels: Labels, key: str, lang: str) -> str:
     """The label of ``key`` in ``lang`` (Swedish when ``lang`` has none); ``key`` itself if unknown."""
     found = labels.get(key)
@@ -134,16 +145,4 @@ def method_label(method: object, lang: str) -> str:
     return label(METHOD_LABELS, text.rsplit("#", 1)[-1], lang) if text else ""
 
 
-def message(key: str, lang: str, **values: object) -> str:
-    """The message ``key`` of ``MESSAGES`` in ``lang``, filled in with ``values``; ``key.one`` when ``n`` is 1.
-
-    >>> message("gaps.heading", "en", n=3), message("gaps.heading", "en", n=1)
-    ('3 goals without a supporting insats', '1 goal without a supporting insats')
-    """
-    if values.get("n") == 1 and f"{key}.one" in MESSAGES:
-        key = f"{key}.one"
-    return label(MESSAGES, key, lang).format(**values)
-
-
-__all__ = ["LANGUAGES", "MESSAGES", "METHOD_LABELS", "NOUNS", "VIA_LABELS", "Labels", "label", "message",
-           "method_label"]
+__all__ = ["LANGUAGES", "METHOD_LABELS", "VIA_LABELS", "Labels", "label", "method_label"]
