@@ -174,7 +174,8 @@ def test_a_graph_without_insatser_is_no_data_not_every_goal_a_gap(tmp_path: Path
     ["goals", "insats:2023-9-99-99"], ["supports", "eruf:RSO9.9"], ["supports", "--scheme", "eruf", "sdg:3"],
     ["build", "--out", ""], ["build", "--out", "a\x00b"], ["build", "--data", "/nonexistent"],
     ["build", "--turtle", "/nonexistent.ttl"], ["import", "appendix", "/nonexistent.txt"],
-    ["import", "appendix", "a\x00b"], ["import", "appendix", "--out", ""],
+    ["import", "appendix", "a\x00b"], ["import", "appendix", "--out", ""], ["view", "--out", "a\x00b.html"],
+    ["validate", "a\x00b"], ["sparql", "a\x00b.rq"],
 ])
 def test_bad_arguments_get_an_error_line(args: list[str], mini_path: Path) -> None:
     needs_graph = args[0] in ("supports", "gaps", "info", "goals")

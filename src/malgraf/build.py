@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import Dataset
-
 from malgraf.graph import (
     BuildResult,
+    Dataset,
     build_store,
     default_data_directories,
     default_graph_path,

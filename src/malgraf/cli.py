@@ -87,7 +87,16 @@ def reports_errors(command: F) -> F:
 
 
 class MalgrafGroup(click.Group):
-    """The command group; what escapes a command's own handling, parsing included, is reported too."""
+    """The command group; what escapes a command's own handling, parsing included, is reported too.
+
+    An argument holding NUL (which no shell can pass, but a program can) is a usage error.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        for arg in args:
+            if "\x00" in arg:
+                raise click.UsageError(f"{arg!r}: an argument cannot hold a NUL character", ctx)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -141,7 +150,7 @@ def main() -> None:
 
 @main.command()
 @click.option(
-    "--out", type=FilePath(dir_okay=False, path_type=Path), default=None,
+    "--out", type=FilePath(path_type=Path), default=None,
     help="Where to write the built graph (N-Quads; default: $MALGRAF_GRAPH or build/malgraf.nq).",
 )
 @click.option(
@@ -174,7 +183,7 @@ def import_group() -> None:
 @click.argument("path", type=FilePath(dir_okay=False, path_type=Path), required=False)
 @click.option("--year", type=int, default=2023, show_default=True, help="Year the reports cover.")
 @click.option(
-    "--out", type=FilePath(file_okay=False, path_type=Path), default=None,
+    "--out", type=FilePath(path_type=Path), default=None,
     help="Directory for the CSV files (default: data/<year> of the checkout).",
 )
 @reports_errors
