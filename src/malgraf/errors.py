@@ -53,4 +53,3 @@ class LookupFailedError(MalgrafError):
     def __init__(self, message: str, candidates: list[tuple[str, str]] | None = None) -> None:
         self.candidates = candidates or []
         super().__init__(message)
-
