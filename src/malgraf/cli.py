@@ -212,9 +212,10 @@ def import_appendix(path: Path | None, year: int, out: Path | None) -> None:
 def info(graph_path: Path | None, lang: str, fmt: str, region: str | None, year: int | None) -> None:
     """Counts per class, per concept scheme and insatser per region."""
     from malgraf.answers import info_answer
+    from malgraf.graph import open_dataset
     from malgraf.lookup import resolve_region
 
-    dataset = open_graph(graph_path)
+    dataset = open_dataset(graph_path)
     region_iri = resolve_region(dataset, region, lang) if region is not None else None
     print_answer(info_answer(dataset, lang, region=region_iri, year=year), fmt)
 
