@@ -34,9 +34,9 @@ def test_info_counts_classes_and_schemes(tmp_path: Path) -> None:
     result = runner.invoke(main, ["info", "--graph", str(out)])
     assert result.exit_code == 0, result.output
     assert "delmål i Agenda 2030                        169" in result.output
-    assert "Concept schemes" in result.output and "Insatser per region" in result.output
+    assert "Begreppssystem" in result.output and "Insatser per region" in result.output
     english = runner.invoke(main, ["info", "--graph", str(out), "--lang", "en"])
-    assert "Sustainable Development Goal target" in english.output
+    assert "Sustainable Development Goal target" in english.output and "Concept schemes" in english.output
 
 
 def test_info_without_a_built_graph_says_what_to_do(tmp_path: Path) -> None:

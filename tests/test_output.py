@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 
-from malgraf.output import FORMATS, render_rows, render_sections, spreadsheet_safe, to_json, visible
+from malgraf.output import FORMATS, Table, render_rows, render_tables, spreadsheet_safe, to_json, visible
 
 CONTROLS = [chr(c) for c in [*range(0x20), 0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F),
                              *range(0x2066, 0x206A), 0x2028, 0x2029]]
@@ -102,11 +102,16 @@ def test_markdown_cells_carry_no_html_or_links() -> None:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_sections_in_every_format(fmt: str) -> None:
-    sections = [("First \x1b", [{"a": 1}], ["a"]), ("Second", [{"b": "\u202e"}], ["b"])]
-    out = render_sections(sections, fmt)
+def test_several_tables_in_every_format(fmt: str) -> None:
+    tables = [Table([{"a": 1}], ["a"], title="First \x1b", key="first"),
+              Table([{"b": "\u202e"}], ["b"], ["b", "c"], title="Second", key="second"),
+              Table([{"d": "x"}], ["d"], title="For readers", data=False)]
+    out = render_tables(tables, fmt)
     assert not raw_controls(out)
     if fmt == "json":
-        assert json.loads(out) == {"First \x1b": [{"a": 1}], "Second": [{"b": "\u202e"}]}
+        assert json.loads(out) == {"first": [{"a": 1}], "second": [{"b": "\u202e", "c": None}]}
+        assert json.loads(render_tables(tables[:1], fmt)) == [{"a": 1}]
+    if fmt == "csv":
+        assert out == "a\n1\nb,c\n\\u202e,"
     if fmt == "table":
-        assert out == "First ␛\n\na\n-\n1\n\nSecond\n\nb\n------\n\\u202e"
+        assert out == "First ␛\n\na\n-\n1\n\nSecond\n\nb\n------\n\\u202e\n\nFor readers\n\nd\n-\nx"

@@ -14,7 +14,7 @@ from malgraf.build import build
 from malgraf.cli import main
 from malgraf.errors import LookupFailedError
 from malgraf.graph import open_dataset
-from malgraf.lookup import resolve_goal
+from malgraf.lookup import goal_index, resolve_goal
 from malgraf.namespaces import INSATS, NS, REGION, SDG
 from malgraf.query import counts_per_class, gaps, goals_of, supports
 
@@ -121,7 +121,7 @@ def test_cli_supports_table_json_csv_md(mini_path: Path) -> None:
     runner = CliRunner()
     table = runner.invoke(main, ["supports", "sdg:8", "--graph", str(mini_path)])
     assert table.exit_code == 0, table.output
-    assert table.output.startswith("1 insatser stödjer Anständiga arbetsvillkor och ekonomisk tillväxt")
+    assert table.output.startswith("1 insats stödjer Anständiga arbetsvillkor och ekonomisk tillväxt")
     assert "Internationell accelerator" in table.output and "via hierarkin" in table.output
     data = json.loads(runner.invoke(main, ["supports", "8", "--graph", str(mini_path), "--format", "json"]).output)
     assert data[0]["insats"] == str(INSATS["2023-3-09-01"]) and data[0]["goal"] == str(SDG["8"])
@@ -137,13 +137,16 @@ def test_cli_ambiguous_and_unknown_goal_exit_2(mini_path: Path) -> None:
     runner = CliRunner()
     ambiguous = runner.invoke(main, ["supports", "kompetensförsörjning", "--graph", str(mini_path)])
     assert ambiguous.exit_code == 2
-    assert "matches 3 goals" in ambiguous.output and "priority-2.1" in ambiguous.output
+    assert "matchar 3 mål (national 3)" in ambiguous.output and "priority-2.1" in ambiguous.output
+    english = runner.invoke(main, ["supports", "kompetensförsörjning", "--graph", str(mini_path), "--lang", "en"])
+    assert english.exit_code == 2 and "matches 3 goals (national 3); be more specific" in english.output
     unknown = runner.invoke(main, ["supports", "jämstäldhet", "--graph", str(mini_path)])
     assert unknown.exit_code == 2 and "Jämställdhet" in unknown.output
 
 
 def test_many_candidates_say_how_many_are_shown(shipped_graph_path: Path) -> None:
-    result = CliRunner().invoke(main, ["supports", "kompetensförsörjning", "--graph", str(shipped_graph_path)])
+    result = CliRunner().invoke(main, ["supports", "kompetensförsörjning", "--graph", str(shipped_graph_path),
+                                       "--lang", "en"])
     head, *candidates = result.output.rstrip("\n").split("\n")
     total = int(head.split(" matches ")[1].split()[0])
     assert result.exit_code == 2 and total > 10
@@ -179,3 +182,13 @@ def test_shipped_data_supports(shipped: Dataset) -> None:
     assert all(str(r["via"]) in ("direct", "hierarchy") for r in rows)
     area = supports(shipped, NS["area-3"])
     assert len({r["insats"] for r in area}) >= 90
+
+
+def test_one_goal_index_agrees_with_the_whole_index(mini: Dataset) -> None:
+    whole = goal_index(mini)
+    assert len(whole.display) > 200 and {"sdg", "national", "eruf", "programmes", "rus"} <= set(whole.scheme.values())
+    for goal in whole.display:
+        one = goal_index(mini, goal=goal)
+        assert (one.display, one.scheme.get(goal), one.region.get(goal), one.region_name.get(goal)) == (
+            {goal: whole.display[goal]}, whole.scheme.get(goal), whole.region.get(goal), whole.region_name.get(goal))
+        assert resolve_goal(mini, str(goal)) == goal

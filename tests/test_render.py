@@ -361,7 +361,7 @@ def test_visible_marks_what_it_replaced() -> None:
 
 
 def test_hostile_text_from_the_csv_files_survives_the_import_and_is_escaped(tmp_path: Path) -> None:
-    text = "".join(HOSTILE_TEXTS.values())
+    text = "".join(HOSTILE_TEXTS.values()).replace("\x00", "")  # a NUL in CSV is refused (tests/test_tables.py)
     copy = tmp_path / "hostile"
     shutil.copytree(MINI, copy)
     for name, column, key in (("insatser.csv", "name", "id"), ("insatser.csv", "description", "id"),

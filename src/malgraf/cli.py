@@ -3,32 +3,81 @@
 from __future__ import annotations
 
 import functools
-import json
 import math
+import os
 import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 from rdflib import Dataset
 
 from malgraf import __version__
 from malgraf.errors import LoadWarning, LookupFailedError, MalgrafError
-from malgraf.i18n import VIA_LABELS, method_label
-from malgraf.i18n import label as i18n_label
-from malgraf.output import FORMATS, render_rows
-from malgraf.query import SCHEME_NAMES, Row, goal_label, insats_label
+from malgraf.i18n import LANGUAGES
+from malgraf.output import FORMATS, Answer, render_answer, render_rows, visible
+from malgraf.query import GOAL_SCHEMES, SCHEME_NAMES
 from malgraf.sparql import DEFAULT_LIMIT as DEFAULT_SPARQL_LIMIT
 from malgraf.sparql import DEFAULT_TIMEOUT as DEFAULT_SPARQL_TIMEOUT
 from malgraf.sparql import MAX_TIMEOUT as MAX_SPARQL_TIMEOUT
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+INTERNAL_ERROR = 70
+"""Exit status of an error malgraf did not foresee (EX_SOFTWARE)."""
+INTERRUPTED = 130
+BROKEN_PIPE = 141
+"""128 + SIGPIPE, what a shell reports for a program that stopped writing into a closed pipe."""
+
+
+def _fail(text: str, code: int) -> NoReturn:
+    click.echo(visible(text, keep="\n"), err=True)
+    raise SystemExit(code)
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so that flushing it at exit does not fail again."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, descriptor)
+
+
+def report_error(error: BaseException) -> NoReturn:
+    """Turn an exception that reached the command line into one ``Error: …`` line and an exit status.
+
+    ``MalgrafError`` says what was wrong with the input; an interrupt is ``Interrupted`` (130); a
+    closed pipe (``malgraf … | head``) ends quietly (141); an ``OSError`` names the file; anything
+    else is an internal error (70) to report, never a traceback. Click's own exceptions pass.
+    """
+    if isinstance(error, (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort)):
+        raise error
+    if isinstance(error, LookupFailedError):
+        lines = [f"Error: {error}", *(f"  {label}  <{iri}>" for iri, label in error.candidates)]
+        _fail("\n".join(lines), error.exit_code)
+    if isinstance(error, MalgrafError):
+        _fail(f"Error: {error}", error.exit_code)
+    if isinstance(error, KeyboardInterrupt):
+        _fail("Interrupted", INTERRUPTED)
+    if isinstance(error, BrokenPipeError):
+        _quiet_stdout()
+        raise SystemExit(BROKEN_PIPE)
+    if isinstance(error, OSError):
+        reason = error.strerror or str(error)
+        _fail(f"Error: {error.filename}: {reason}" if error.filename is not None else f"Error: {reason}", 1)
+    if isinstance(error, Exception):
+        detail = " ".join(str(error).split())
+        detail = detail if len(detail) <= 200 else detail[:199] + "…"
+        _fail(f"Error: internal error ({type(error).__name__}: {detail}); please report it", INTERNAL_ERROR)
+    raise error
+
 
 def reports_errors(command: F) -> F:
-    """Turn a ``MalgrafError`` into ``Error: …`` on stderr with the error's exit code.
+    """Report whatever a command raises as ``report_error`` does: ``Error: …`` and an exit status.
 
     A ``LoadWarning`` is shown as ``Warning: …`` on stderr, each time it is raised.
     """
@@ -42,28 +91,53 @@ def reports_errors(command: F) -> F:
 
                 def show(message: Warning | str, category: type[Warning], *rest: Any, **named: Any) -> None:
                     if issubclass(category, LoadWarning):
-                        click.echo(f"Warning: {message}", err=True)
+                        click.echo(visible(f"Warning: {message}", keep="\n"), err=True)
                     else:
                         shown(message, category, *rest, **named)
 
                 warnings.showwarning = show
                 return command(*args, **kwargs)
-        except LookupFailedError as error:
-            click.echo(f"Error: {error}", err=True)
-            for iri, label in error.candidates:
-                click.echo(f"  {label}  <{iri}>", err=True)
-            raise SystemExit(error.exit_code) from None
-        except MalgrafError as error:
-            click.echo(f"Error: {error}", err=True)
-            raise SystemExit(error.exit_code) from None
+        except (Exception, KeyboardInterrupt) as error:
+            report_error(error)
 
     return wrapper  # type: ignore[return-value]
+
+
+class MalgrafGroup(click.Group):
+    """The command group; what escapes a command's own handling, parsing included, is reported too.
+
+    An argument holding NUL (which no shell can pass, but a program can) is a usage error.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        for arg in args:
+            if "\x00" in arg:
+                raise click.UsageError(f"{arg!r}: an argument cannot hold a NUL character", ctx)
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (Exception, KeyboardInterrupt) as error:
+            report_error(error)
+
+
+class FilePath(click.Path):
+    """A path option or argument; an empty name or one holding NUL is a usage error, not a crash."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        text = os.fsdecode(value) if isinstance(value, (str, bytes)) else str(value)
+        if not text:
+            self.fail("the file name is empty", param, ctx)
+        if "\x00" in text:
+            self.fail(f"{text!r}: a file name cannot hold a NUL character", param, ctx)
+        return super().convert(value, param, ctx)
 
 
 graph_option = click.option(
     "--graph",
     "graph_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FilePath(dir_okay=False, path_type=Path),
     default=None,
     help="Built graph to read (default: $MALGRAF_GRAPH or build/malgraf.nq).",
 )
@@ -72,12 +146,20 @@ format_option = click.option(
     help="Output format.",
 )
 lang_option = click.option(
-    "--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True,
-    help="Language of labels.",
+    "--lang", type=click.Choice(LANGUAGES), default="sv", show_default=True,
+    help="Language of labels and messages.",
 )
 
 
-@click.group()
+def print_answer(answer: Answer, fmt: str) -> None:
+    """Print an answer: the data on standard output, a note for a program on standard error."""
+    out, err = render_answer(answer, fmt)
+    click.echo(out)
+    if err:
+        click.echo(err, err=True)
+
+
+@click.group(cls=MalgrafGroup)
 @click.version_option(__version__, prog_name="malgraf")
 def main() -> None:
     """malgraf: a knowledge graph of goals and results for Swedish regional development."""
@@ -85,17 +167,17 @@ def main() -> None:
 
 @main.command()
 @click.option(
-    "--out", type=click.Path(path_type=Path), default=None,
+    "--out", type=FilePath(path_type=Path), default=None,
     help="Where to write the built graph (N-Quads; default: $MALGRAF_GRAPH or build/malgraf.nq).",
 )
 @click.option(
     "--data", "data_directories", multiple=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    type=FilePath(file_okay=False, exists=True, path_type=Path),
     help="A data directory of tidy CSV files (default: every shipped year under data/).",
 )
 @click.option(
     "--turtle", "extra_turtle", multiple=True,
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=FilePath(dir_okay=False, exists=True, path_type=Path),
     help="Extra Turtle files to load, each into a named graph of its own.",
 )
 @reports_errors
@@ -115,10 +197,10 @@ def import_group() -> None:
 
 
 @import_group.command(name="appendix")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.argument("path", type=FilePath(dir_okay=False, path_type=Path), required=False)
 @click.option("--year", type=int, default=2023, show_default=True, help="Year the reports cover.")
 @click.option(
-    "--out", type=click.Path(path_type=Path), default=None,
+    "--out", type=FilePath(path_type=Path), default=None,
     help="Directory for the CSV files (default: data/<year> of the checkout).",
 )
 @reports_errors
@@ -143,85 +225,57 @@ def import_appendix(path: Path | None, year: int, out: Path | None) -> None:
 @graph_option
 @lang_option
 @format_option
+@click.option("--region", help="Only this region in 'Insatser per region' (länskod, name or IRI).")
+@click.option("--year", type=int, help="Only this year in 'Insatser per region'.")
 @reports_errors
-def info(graph_path: Path | None, lang: str, fmt: str) -> None:
+def info(graph_path: Path | None, lang: str, fmt: str, region: str | None, year: int | None) -> None:
     """Counts per class, per concept scheme and insatser per region."""
+    from malgraf.answers import info_answer
     from malgraf.graph import open_dataset
-    from malgraf.query import counts_per_class, counts_per_scheme, insatser_per_region
+    from malgraf.lookup import resolve_region
 
     dataset = open_dataset(graph_path)
-    sections = [
-        ("Classes", counts_per_class(dataset, lang), ["classLabel", "count", "class"]),
-        ("Concept schemes", counts_per_scheme(dataset, lang), ["schemeLabel", "count", "scheme"]),
-        ("Insatser per region", insatser_per_region(dataset),
-         ["lanskod", "regionName", "year", "count"]),
-    ]
-    if fmt == "json":
-        click.echo(json.dumps({title: json.loads(render_rows(rows, columns, "json"))
-                               for title, rows, columns in sections}, ensure_ascii=False, indent=2))
-        return
-    for number, (title, rows, columns) in enumerate(sections):
-        if fmt in ("table", "md"):
-            click.echo(("\n" if number else "") + (f"## {title}\n" if fmt == "md" else f"{title}\n"))
-        click.echo(render_rows(rows, columns, fmt))
+    region_iri = resolve_region(dataset, region, lang) if region is not None else None
+    print_answer(info_answer(dataset, lang, region=region_iri, year=year), fmt)
 
 
 def open_graph(graph_path: Path | None) -> Dataset:
     """The built graph; the default one is built first if it is missing or older than its inputs."""
-    from malgraf.build import ensure_built
-    from malgraf.graph import open_dataset
+    from malgraf.build import open_built_graph
 
-    if graph_path is None:
-        path, built = ensure_built()
-        if built:
-            click.echo(f"Built the graph first: {path}", err=True)
-        return open_dataset(path)
-    return open_dataset(graph_path)
+    dataset, built = open_built_graph(graph_path)
+    if built:
+        from malgraf.graph import default_graph_path
 
-
-def _lines(row: Row) -> str:
-    first, last = row.get("firstLine"), row.get("lastLine")
-    if first is None:
-        return ""
-    return str(first) if last in (None, first) else f"{first}–{last}"
+        click.echo(f"Built the graph first: {default_graph_path()}", err=True)
+    return dataset
 
 
 @main.command()
 @click.argument("goal")
 @click.option("--direct", is_flag=True, help="Only insatser that name GOAL itself, not goals under or beyond it.")
-@click.option("--region", help="Only insatser of this region (länskod, name or IRI).")
+@click.option("--scheme", type=click.Choice(GOAL_SCHEMES),
+              help="Look GOAL up among the goals of this scheme only (sdg, national, eruf, programmes, rus).")
+@click.option("--region", help="Only insatser of this region (länskod, name or IRI); GOAL is looked up among "
+                               "this region's own goals and the shared ones.")
 @click.option("--year", type=int, help="Only insatser of this year.")
 @click.option("--section", type=click.IntRange(1, 7), help="Only insatser reported in this section (1–7).")
 @graph_option
 @lang_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="Output format.")
+@format_option
 @reports_errors
-def supports(goal: str, direct: bool, region: str | None, year: int | None, section: int | None,
-             graph_path: Path | None, lang: str, fmt: str) -> None:
+def supports(goal: str, direct: bool, scheme: str | None, region: str | None, year: int | None,
+             section: int | None, graph_path: Path | None, lang: str, fmt: str) -> None:
     """Which insatser support GOAL, and how (IRI, CURIE like sdg:3.4, notation like RSO1.3, or words)."""
+    from malgraf.answers import supports_answer
     from malgraf.lookup import resolve_goal, resolve_region
-    from malgraf.query import supports as find_supporters
 
     dataset = open_graph(graph_path)
-    goal_iri = resolve_goal(dataset, goal)
-    region_iri = resolve_region(dataset, region) if region else None
-    rows = find_supporters(dataset, goal_iri, direct=direct, region=region_iri, year=year, section=section)
-    for row in rows:
-        row["how"] = i18n_label(VIA_LABELS, str(row["via"]), lang)
-        row["lines"] = _lines(row)
-        row["methodLabel"] = method_label(row.get("method"), lang)
-    if fmt in ("table", "md"):
-        insatser = len({row["insats"] for row in rows})
-        label = goal_label(dataset, goal_iri, lang)
-        heading = (f"{insatser} insatser stödjer {label} <{goal_iri}>" if lang == "sv"
-                   else f"{insatser} insatser support {label} <{goal_iri}>")
-        click.echo(heading + "\n")
-        columns = ["regionName", "name", "year", "section", "how", "pathLabel", "methodLabel", "lines"]
-    else:
-        columns = ["goal", "insats", "name", "region", "regionName", "year", "section", "direct", "via", "hops",
-                   "pathLabel", "path", "statement", "method", "firstLine", "lastLine"]
-    click.echo(render_rows(rows, columns, fmt))
+    region_iri = resolve_region(dataset, region, lang) if region is not None else None
+    goal_iri = resolve_goal(dataset, goal, scheme=scheme, region=region_iri, lang=lang)
+    answer = supports_answer(dataset, goal_iri, direct=direct, region=region_iri, year=year, section=section,
+                             lang=lang)
+    print_answer(answer, fmt)
 
 
 @main.command()
@@ -232,30 +286,11 @@ def supports(goal: str, direct: bool, region: str | None, year: int | None, sect
 @reports_errors
 def goals(insats: str, graph_path: Path | None, lang: str, fmt: str) -> None:
     """Every goal INSATS serves, directly and transitively (id, IRI or words of its name)."""
+    from malgraf.answers import goals_answer
     from malgraf.lookup import resolve_insats
-    from malgraf.query import goals_of, unresolved_links
 
     dataset = open_graph(graph_path)
-    insats_iri = resolve_insats(dataset, insats)
-    rows = goals_of(dataset, insats_iri)
-    for row in rows:
-        row["how"] = i18n_label(VIA_LABELS, str(row["via"]), lang)
-        row["lines"] = _lines(row)
-        row["methodLabel"] = method_label(row.get("method"), lang)
-    unresolved = unresolved_links(dataset, insats_iri)
-    if fmt in ("table", "md"):
-        click.echo(f"{insats_label(dataset, insats_iri)} <{insats_iri}>\n")
-        click.echo(render_rows(rows, ["goalLabel", "how", "pathLabel", "methodLabel", "lines"], fmt))
-        if unresolved:
-            title = "Målformuleringar utan känt mål" if lang == "sv" else "Goal statements naming no known goal"
-            click.echo(f"\n{title}:\n")
-            for row in unresolved:
-                row["lines"] = _lines(row)
-            click.echo(render_rows(unresolved, ["kind", "statement", "lines"], fmt))
-        return
-    columns = ["insats", "goal", "goalLabel", "scheme", "direct", "via", "hops", "pathLabel", "statement",
-               "method", "firstLine", "lastLine"]
-    click.echo(render_rows(rows, columns, fmt))
+    print_answer(goals_answer(dataset, resolve_insats(dataset, insats, lang), lang), fmt)
 
 
 @main.command()
@@ -264,27 +299,18 @@ def goals(insats: str, graph_path: Path | None, lang: str, fmt: str) -> None:
 @click.option("--region", help="Count only this region's insatser (länskod, name or IRI).")
 @click.option("--year", type=int, help="Count only insatser of this year.")
 @graph_option
+@lang_option
 @format_option
 @reports_errors
-def gaps(schemes: tuple[str, ...], region: str | None, year: int | None, graph_path: Path | None,
+def gaps(schemes: tuple[str, ...], region: str | None, year: int | None, graph_path: Path | None, lang: str,
          fmt: str) -> None:
     """Goals that no insats supports, directly or through the hierarchy and crosswalk."""
+    from malgraf.answers import gaps_answer
     from malgraf.lookup import resolve_region
-    from malgraf.query import SCHEMES
-    from malgraf.query import gaps as find_gaps
 
     dataset = open_graph(graph_path)
-    region_iri = resolve_region(dataset, region) if region else None
-    rows = []
-    for name in schemes or ("sdg", "national", "eruf"):
-        for row in find_gaps(dataset, SCHEMES[name], region=region_iri, year=year):
-            row["schemeName"] = name
-            rows.append(row)
-    if fmt in ("table", "md"):
-        click.echo(f"{len(rows)} mål utan stödjande insats\n")
-        click.echo(render_rows(rows, ["schemeName", "notation", "label", "goal"], fmt))
-        return
-    click.echo(render_rows(rows, ["schemeName", "scheme", "goal", "notation", "label", "class"], fmt))
+    region_iri = resolve_region(dataset, region, lang) if region is not None else None
+    print_answer(gaps_answer(dataset, schemes, region=region_iri, year=year, lang=lang), fmt)
 
 
 def _a_number(context: click.Context, parameter: click.Parameter, value: float) -> float:

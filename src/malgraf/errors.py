@@ -53,6 +53,10 @@ class GraphNotFoundError(MalgrafError):
     """The built graph file is missing; run ``malgraf build`` first."""
 
 
+class NoDataError(MalgrafError):
+    """The graph holds no insatser for the year or region asked about, so there is no answer to give."""
+
+
 class CannotLoadError(MalgrafError):
     """Data or shapes could not be loaded, so nothing was validated (exit 2, as pySHACL does)."""
 

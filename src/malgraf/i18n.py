@@ -52,6 +52,101 @@ TERM_LABELS: Labels = {
 """Classes and properties of the ontology that pages name, by CURIE (the views' legend and details)."""
 
 
+MESSAGES: Labels = {
+    "supports.heading": {"sv": "{n} insatser stödjer {goal}", "en": "{n} insatser support {goal}"},
+    "supports.heading.one": {"sv": "1 insats stödjer {goal}", "en": "1 insats supports {goal}"},
+    "supports.filtered": {
+        "sv": "Ingen insats stödjer målet med {conditions}; utan dessa villkor stödjer {n} insatser det.",
+        "en": "No insats supports it with {conditions}; without these conditions {n} insatser do.",
+    },
+    "supports.level_unused": {
+        "sv": "Rapporterna för {years} anger mål på nivån {used}, inte {level}: {counts}.",
+        "en": "The {years} reports name goals at the level {used}, not {level}: {counts}.",
+    },
+    "supports.scheme_unused": {
+        "sv": "Rapporterna för {years} kopplar ingen insats till något mål i det här målsystemet.",
+        "en": "The {years} reports link no insats to any goal of this goal system.",
+    },
+    "supports.unnamed": {
+        "sv": "Ingen insats i rapporterna för {years} anger målet, ett mål under det eller ett mål som "
+              "korsreferensen kopplar till det.",
+        "en": "No insats in the {years} reports names this goal, a goal under it, or a goal the crosswalk "
+              "links to it.",
+    },
+    "supports.above": {"sv": "Målet ovanför: malgraf supports {curie} ({label}, {n} insatser).",
+                       "en": "The goal above it: malgraf supports {curie} ({label}, {n} insatser)."},
+    "count.first": {"sv": "{n} kopplingar går till {level}", "en": "{n} links go to {level}"},
+    "count.next": {"sv": "{n} till {level}", "en": "{n} to {level}"},
+    "quoted": {"sv": "”{text}”", "en": "'{text}'"},
+    "and": {"sv": "och", "en": "and"},
+    "condition.region": {"sv": "region {region}", "en": "region {region}"},
+    "condition.year": {"sv": "år {year}", "en": "year {year}"},
+    "condition.section": {"sv": "avsnitt {section}", "en": "section {section}"},
+    "condition.direct": {"sv": "bara direkta kopplingar", "en": "direct links only"},
+    "goals.none": {"sv": "Insatsen anger inget mål som finns i grafen.",
+                   "en": "The insats names no goal that is in the graph."},
+    "goals.unresolved": {"sv": "Målformuleringar utan känt mål", "en": "Goal statements naming no known goal"},
+    "gaps.heading": {"sv": "{n} mål utan stödjande insats", "en": "{n} goals without a supporting insats"},
+    "gaps.heading.one": {"sv": "1 mål utan stödjande insats", "en": "1 goal without a supporting insats"},
+    "gaps.none": {"sv": "Varje mål i {schemes} stöds av minst en insats.",
+                  "en": "Every goal of {schemes} is supported by at least one insats."},
+    "info.classes": {"sv": "Klasser", "en": "Classes"},
+    "info.schemes": {"sv": "Begreppssystem", "en": "Concept schemes"},
+    "info.regions": {"sv": "Insatser per region", "en": "Insatser per region"},
+    "nodata.graph": {"sv": "Inga insatser i grafen; bygg den med data (malgraf build)",
+                     "en": "No insatser in the graph; build it with data (malgraf build)"},
+    "nodata.year": {"sv": "Inga insatser för år {year} i grafen (år med data: {years})",
+                    "en": "No insatser for the year {year} in the graph (years with data: {years})"},
+    "nodata.region": {"sv": "Inga insatser för {region} i grafen (regioner med data: {regions})",
+                      "en": "No insatser for {region} in the graph (regions with data: {regions})"},
+    "nodata.region_year": {"sv": "Inga insatser för {region} år {year} i grafen (år med data för {region}: {years})",
+                           "en": "No insatser for {region} in {year} in the graph (years with data for {region}: "
+                                 "{years})"},
+    "lookup.none_given": {"sv": "tom text: ange {article} {one}", "en": "no {one} given"},
+    "lookup.several": {"sv": "{text} matchar flera {many}{breakdown}:",
+                       "en": "{text} matches more than one {one}{breakdown}:"},
+    "lookup.many": {
+        "sv": "{text} matchar {n} {many}{breakdown}; var mer specifik eller ange en IRI{first}:",
+        "en": "{text} matches {n} {many}{breakdown}; be more specific or use an IRI{first}:",
+    },
+    "lookup.first": {"sv": " (de {n} första)", "en": " (the first {n})"},
+    "lookup.unknown": {"sv": "{text} matchar {none} {one}", "en": "no {one} matches {text}"},
+    "lookup.closest": {"sv": "; närmast:", "en": "; closest matches:"},
+    "lookup.not_in_graph": {"sv": "{none} {one} {text} i grafen", "en": "no {one} {text} in the graph"},
+    "lookup.not_an_iri": {"sv": "{text} är ingen IRI: den innehåller ett mellanslag eller ett tecken som < > \" {{ }}",
+                          "en": "{text} is not an IRI: it holds a space or a character such as < > \" {{ }}"},
+    "lookup.wrong_scheme": {"sv": "{goal} är ett mål i {scheme}, inte i {wanted}",
+                            "en": "{goal} is a goal of {scheme}, not of {wanted}"},
+    "lookup.no_scheme": {"sv": "inget målsystem {text}; målsystemen är {schemes}",
+                         "en": "no goal scheme {text}; the schemes are {schemes}"},
+    "lookup.in_regions": {"sv": "{scheme} {n} i {regions} regioner", "en": "{scheme} {n} in {regions} regions"},
+    "lookup.insats": {"sv": "{name} ({region} {year}, avsnitt {section})",
+                      "en": "{name} ({region} {year}, section {section})"},
+}
+"""Headings and messages, as ``str.format`` templates."""
+
+NOUNS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
+    "goal": {"sv": {"one": "mål", "many": "mål", "article": "ett", "none": "inget"},
+             "en": {"one": "goal", "many": "goals", "article": "a", "none": "no"}},
+    "insats": {"sv": {"one": "insats", "many": "insatser", "article": "en", "none": "ingen"},
+               "en": {"one": "insats", "many": "insatser", "article": "an", "none": "no"}},
+    "region": {"sv": {"one": "region", "many": "regioner", "article": "en", "none": "ingen"},
+               "en": {"one": "region", "many": "regions", "article": "a", "none": "no"}},
+}
+"""The forms of the things a user looks up, for the messages ``lookup.*``: kind → language → form."""
+
+
+def message(key: str, lang: str, **values: object) -> str:
+    """The message ``key`` of ``MESSAGES`` in ``lang``, filled in with ``values``; ``key.one`` when ``n`` is 1.
+
+    >>> message("gaps.heading", "en", n=3), message("gaps.heading", "en", n=1)
+    ('3 goals without a supporting insats', '1 goal without a supporting insats')
+    """
+    if values.get("n") == 1 and f"{key}.one" in MESSAGES:
+        key = f"{key}.one"
+    return label(MESSAGES, key, lang).format(**values)
+
+
 def label(labels: Labels, key: str, lang: str) -> str:
     """The label of ``key`` in ``lang`` (Swedish when ``lang`` has none); ``key`` itself if unknown."""
     found = labels.get(key)

@@ -12,6 +12,7 @@ import io
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
 
@@ -151,19 +152,63 @@ def render_rows(rows: Sequence[Row], columns: Sequence[str], fmt: str = "table",
     return "\n".join(text.rstrip() for text in padded)
 
 
-Section = tuple[str, Sequence[Row], Sequence[str]]
-"""A titled table: (title, rows, columns)."""
+@dataclass(frozen=True)
+class Table:
+    """Rows to print: the columns a reader sees (table, md), and those a program gets (csv, json)."""
+
+    rows: Sequence[Row]
+    columns: Sequence[str]
+    data_columns: Sequence[str] | None = None
+    title: str = ""
+    """A heading above the readable table."""
+    key: str = ""
+    """Its name in JSON, when an answer has several tables."""
+    data: bool = True
+    """Whether it is part of the CSV and JSON output too, or only a note for a reader."""
 
 
-def render_sections(sections: Sequence[Section], fmt: str = "table") -> str:
-    """Several titled tables: headed blocks (table, md), one JSON object by title, or CSV blocks."""
+def render_tables(tables: Sequence[Table], fmt: str = "table") -> str:
+    """Tables one after another: headed blocks (table, md), CSV blocks, or JSON.
+
+    JSON is the list of rows of the one data table, or an object by ``key`` when there are several.
+    """
     if fmt == "json":
-        return to_json({title: json_rows(rows, columns) for title, rows, columns in sections})
+        data = [t for t in tables if t.data]
+        if len(data) == 1:
+            return to_json(json_rows(data[0].rows, data[0].data_columns or data[0].columns))
+        return to_json({t.key or t.title: json_rows(t.rows, t.data_columns or t.columns) for t in data})
+    if fmt == "csv":
+        return "\n".join(render_rows(t.rows, t.data_columns or t.columns, fmt) for t in tables if t.data)
     blocks = []
-    for title, rows, columns in sections:
-        if fmt in ("table", "md"):
-            blocks.append((f"## {visible(title)}\n" if fmt == "md" else f"{visible(title)}\n") + "\n"
-                          + render_rows(rows, columns, fmt))
-        else:
-            blocks.append(render_rows(rows, columns, fmt))
-    return "\n\n".join(blocks) if fmt in ("table", "md") else "\n".join(blocks)
+    for table in tables:
+        title = f"## {visible(table.title)}\n\n" if fmt == "md" else f"{visible(table.title)}\n\n"
+        blocks.append((title if table.title else "") + render_rows(table.rows, table.columns, fmt))
+    return "\n\n".join(blocks)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer to print: a heading, its tables, and a note saying why the first table is empty."""
+
+    heading: str
+    tables: Sequence[Table]
+    note: str = ""
+
+
+def render_answer(answer: Answer, fmt: str = "table") -> tuple[str, str]:
+    """``answer`` as (standard output, standard error) in format ``fmt``.
+
+    A reader (table, md) gets the heading, then the note in place of an empty first table; a
+    program (csv, json) gets only the data on standard output, and the note on standard error.
+    """
+    note = visible(answer.note, keep="\n")
+    if fmt in ("csv", "json"):
+        return render_tables(answer.tables, fmt), note
+    tables = list(answer.tables)
+    blocks = [visible(answer.heading)] if answer.heading else []
+    if tables and not tables[0].rows and answer.note:
+        blocks.append(note)
+        tables = [t for t in tables[1:] if t.rows]
+    if tables:
+        blocks.append(render_tables(tables, fmt))
+    return "\n\n".join(blocks), ""

@@ -15,7 +15,7 @@ from rdflib.namespace import DCTERMS, SKOS, XSD
 from rdflib.term import Identifier, Variable
 
 from malgraf.graph import native_store
-from malgraf.namespaces import ERUF, NS
+from malgraf.namespaces import ERUF, NS, RUS
 from malgraf.resources import load_query
 
 Row = dict[str, object]
@@ -88,6 +88,24 @@ SCHEMES: dict[str, URIRef] = {
     "programmes": ERUF.programmes,
 }
 """Schemes `gaps` can list, by a short name."""
+
+GOAL_SCHEMES = ("sdg", "national", "eruf", "programmes", "rus")
+"""Short names of the goal systems: Agenda 2030, the national strategy, ERUF's objectives, the
+programmes, and the regions' own goals (RUS)."""
+
+
+def scheme_name(scheme: object) -> str:
+    """The short name (``GOAL_SCHEMES``) of a goal's concept scheme; ``other`` for any other scheme.
+
+    >>> scheme_name(URIRef("https://w3id.org/malgraf/id/rus/10")), scheme_name(ERUF["jtf-objectives"])
+    ('rus', 'eruf')
+    """
+    text = str(scheme or "")
+    if text.startswith(str(RUS)):
+        return "rus"
+    if text == str(ERUF["jtf-objectives"]):
+        return "eruf"
+    return next((name for name, iri in SCHEMES.items() if str(iri) == text), "other")
 
 
 def _optional(**values: Identifier | None) -> dict[str, Identifier]:
