@@ -212,15 +212,18 @@ def test_a_region_without_data_says_so(command: list[str], mini_path: Path) -> N
 
 
 def test_a_region_with_data_in_another_year_says_which(tmp_path: Path) -> None:
-    data = tmp_path / "2022"
-    data.mkdir()
     rows = (MINI / "insatser.csv").read_text(encoding="utf-8").splitlines()
+    links_header = (MINI / "goal_links.csv").read_text(encoding="utf-8").splitlines()[0] + "\n"
     moved = rows[1].replace("2023-1-10-01,2023", "2022-1-10-01,2022")  # Blekinge reports for 2022, Gotland for 2023
-    data.joinpath("insatser.csv").write_text("\n".join([rows[0], moved, rows[3]]) + "\n", encoding="utf-8")
-    data.joinpath("goal_links.csv").write_text((MINI / "goal_links.csv").read_text(encoding="utf-8").splitlines()[0]
-                                               + "\n", encoding="utf-8")
+    folders = []
+    for year, row in (("2022", moved), ("2023", rows[3])):
+        folder = tmp_path / year
+        folder.mkdir()
+        folder.joinpath("insatser.csv").write_text("\n".join([rows[0], row]) + "\n", encoding="utf-8")
+        folder.joinpath("goal_links.csv").write_text(links_header, encoding="utf-8")
+        folders.append(folder)
     graph = tmp_path / "graph.nq"
-    build(graph, [data])
+    build(graph, folders)
     result = run("supports", "sdg:8", "--region", "Blekinge", "--year", "2023", "--graph", str(graph))
     assert result.exit_code == 1
     assert result.stderr == "Error: Inga insatser för Blekinge år 2023 i grafen (år med data för Blekinge: 2022)\n"
