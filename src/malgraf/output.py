@@ -17,42 +17,9 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 
 from malgraf.query import Row
+from malgraf.text import escape_in_json, visible
 
 FORMATS = ("table", "csv", "json", "md")
-
-_BIDI = {*range(0x202A, 0x202F), *range(0x2066, 0x206A)}
-"""Bidirectional embeddings, overrides and isolates: they reorder the text that follows them."""
-
-_ESCAPED = {*range(0x7F, 0xA0), *_BIDI, 0x2028, 0x2029}
-"""Characters shown as ``\\uXXXX``: DEL, the C1 controls, bidi controls, line and paragraph separators."""
-
-
-def _visible_char(code: int) -> str:
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Control Pictures block: ␀ … ␟ (ESC → ␛)
-    return f"\\u{code:04x}"
-
-
-_VISIBLE = {code: _visible_char(code) for code in [*range(0x20), *_ESCAPED]}
-
-
-def visible(text: str, keep: str = "") -> str:
-    """``text`` with control characters replaced by visible stand-ins, except those in ``keep``.
-
-    C0 controls become their Control Pictures symbol (ESC → ␛, NUL → ␀); DEL, C1 controls, bidi
-    controls (U+202A–U+202E, U+2066–U+2069) and U+2028/U+2029 become ``\\uXXXX``. With a newline
-    kept, CR LF counts as a newline.
-
-    >>> visible("red \\x1b[31m, ab\\u202ecd")
-    'red ␛[31m, ab\\\\u202ecd'
-    >>> visible("two\\nlines\\ttab", keep="\\n")
-    'two\\nlines␉tab'
-    """
-    if "\n" in keep:
-        text = text.replace("\r\n", "\n")
-    table = {code: value for code, value in _VISIBLE.items() if chr(code) not in keep}
-    return text.translate(table)
-
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
@@ -82,7 +49,7 @@ def to_json(data: object) -> str:
     '[\\n  "a\\\\u202eb",\\n  "\\\\u001b"\\n]'
     """
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return text.translate({code: f"\\u{code:04x}" for code in _ESCAPED})
+    return escape_in_json(text)
 
 
 def plain(value: object) -> str:

@@ -19,6 +19,8 @@ from markupsafe import Markup
 
 from malgraf.files import write_text_atomically
 from malgraf.i18n import TERM_LABELS, VIA_LABELS, capitalised, label
+from malgraf.text import escape_in_json
+from malgraf.text import visible as shown_as_text
 from malgraf.views.kinds import EDGE_STYLES, NODE_KINDS, SDG_COLOURS
 from malgraf.views.layout import lay_out
 
@@ -68,21 +70,15 @@ TEXT: dict[str, dict[str, str]] = {
 """The page's words (malgraf's terms in the words of ``malgraf.i18n``); data stays in the language it has."""
 
 
-_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""Control characters and bidirectional embeddings, overrides and isolates: shown as nothing, or reordering
-what follows them (a name with U+202E reads backwards), so a page shows none of them."""
-_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
-"""Characters that JSON may hold raw but that the page's source should not: written as ``\\uXXXX``."""
-
-
 def visible(text: str) -> str:
-    r"""``text`` as a page shows it: each control character or bidirectional override becomes U+FFFD,
-    a line or paragraph separator a line break.
+    r"""``text`` as a page shows it: control and bidi characters as ``malgraf.text.visible`` shows them
+    everywhere, a line or paragraph separator as a line break, tabs and line breaks kept.
 
-    >>> print(ascii(visible("Insats\u202e\x1b[31m\u2028")))
-    'Insats\ufffd\ufffd[31m\n'
+    >>> print(visible("Insats‮[31m "))
+    Insats‮␛[31m
+    <BLANKLINE>
     """
-    return _HIDDEN.sub("\ufffd", text).replace("\u2028", "\n").replace("\u2029", "\n")
+    return shown_as_text(text.replace("\u2028", "\n").replace("\u2029", "\n"), keep="\t\n")
 
 
 def _shown(attributes: Mapping[str, Any]) -> dict[str, Any]:
@@ -187,7 +183,7 @@ def json_for_script(data: object) -> Markup:
     """
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(_RAW_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text))
+    return Markup(escape_in_json(text))
 
 
 @cache
