@@ -16,7 +16,7 @@ from rdflib import Dataset, Literal, URIRef
 
 from malgraf import validate as validation
 from malgraf.cli import main
-from malgraf.errors import NoInsatserError
+from malgraf.errors import NoDataError
 from malgraf.graph import as_dataset
 from malgraf.namespaces import INSATS, NS, REGION, RUS, SDG, XSD
 from malgraf.resources import QUERY_DIRECTORY
@@ -337,11 +337,13 @@ def test_region_and_year_on_the_command_line() -> None:
 
 
 @pytest.mark.parametrize(("arguments", "message"), [
-    (["--region", "Kalmar"], "Error: no insatser for region Kalmar (08)\n"),
-    (["--year", "2019"], "Error: no insatser in 2019\n"),
-    (["--region", "Stockholm", "--year", "2022"], "Error: no insatser for region Stockholm (01) in 2022\n"),
+    (["--region", "Kalmar"], "Error: Inga insatser att validera för Kalmar (08)\n"),
+    (["--year", "2019"], "Error: Inga insatser att validera för 2019\n"),
+    (["--region", "Stockholm", "--year", "2022"], "Error: Inga insatser att validera för Stockholm (01) i 2022\n"),
+    (["--region", "Stockholm", "--year", "2022", "--lang", "en"],
+     "Error: No insatser to validate for Stockholm (01) in 2022\n"),
     (["--region", "01", "--year", "2022", "--engine", "shacl", "--summary"],
-     "Error: no insatser for region Stockholm (01) in 2022\n"),
+     "Error: Inga insatser att validera för Stockholm (01) i 2022\n"),
 ])
 def test_a_region_or_year_without_insatser_says_so_and_exits_1(arguments: list[str], message: str) -> None:
     code, out, err = run(str(FIXTURES / "two-years.ttl"), *arguments)
@@ -366,8 +368,9 @@ def test_data_without_insatser_says_so_and_exits_1(tmp_path: Path, write: Callab
                                                    engine: str) -> None:
     write(tmp_path)
     given = next(tmp_path.iterdir())
-    assert run(str(given), "--engine", engine) == (1, "", "Error: no insatser to validate\n")
-    with pytest.raises(NoInsatserError):
+    assert run(str(given), "--engine", engine) == (1, "", "Error: Inga insatser att validera\n")
+    assert run(str(given), "--engine", engine, "--lang", "en") == (1, "", "Error: No insatser to validate\n")
+    with pytest.raises(NoDataError):
         validate(as_dataset(load_inputs([given])), engine)
 
 

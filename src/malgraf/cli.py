@@ -425,6 +425,6 @@ def validate(paths: tuple[Path, ...], graph_path: Path | None, lang: str, fmt: s
     with cannot_load():
         dataset = as_dataset(load_inputs(paths)) if paths else open_graph(graph_path)
     region_iri = resolve_region(dataset, region) if region else None
-    report = run_validation(dataset, engine, region=region_iri, year=year)
+    report = run_validation(dataset, engine, region=region_iri, year=year, lang=lang)
     click.echo(render(report, fmt, lang, summary_only=summary, warnings=warnings))
     click.get_current_context().exit(0 if report.conforms else 1)

@@ -54,17 +54,13 @@ class GraphNotFoundError(MalgrafError):
 
 
 class NoDataError(MalgrafError):
-    """The graph holds no insatser for the year or region asked about, so there is no answer to give."""
+    """No insatser in the graph, or none for the year or region asked about: there is no answer to give (exit 1)."""
 
 
 class CannotLoadError(MalgrafError):
     """Data or shapes could not be loaded, so nothing was validated (exit 2, as pySHACL does)."""
 
     exit_code = 2
-
-
-class NoInsatserError(MalgrafError):
-    """There are no insatser to validate, in the data or in the region and year asked for (exit 1)."""
 
 
 class LookupFailedError(MalgrafError):

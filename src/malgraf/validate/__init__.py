@@ -24,20 +24,20 @@ from malgraf.validate.scope import EVERYTHING, Scope, focus_in_scope
 
 
 def validate(dataset: Dataset, engine: str = "sparql", shapes_path: Path | None = None, *,
-             region: URIRef | None = None, year: int | None = None) -> Report:
+             region: URIRef | None = None, year: int | None = None, lang: str = "en") -> Report:
     """Validate the insatser in ``dataset`` with ``engine`` (``sparql`` or ``shacl``) and explain the findings.
 
     ``dataset`` is a built graph (``malgraf.graph.open_dataset``) or ``as_dataset(load_inputs(…))``.
     ``region`` (an IRI) and ``year`` keep the findings on the insatser of that region and year and on the
     region's RUS goals (``malgraf.validate.scope``). No insats to validate, in the data or in that region and
-    year, is a ``NoInsatserError``.
+    year, is a ``NoDataError`` (its message in ``lang``).
     """
     shapes = load_shapes(shapes_path or SHAPES_FILE)
     known = rules(shapes)
     if engine not in ENGINES:
         raise ValueError(f"engine {engine!r} is not one of {', '.join(ENGINES)}")
     scope = Scope(region, year)
-    focus = focus_in_scope(dataset, scope)
+    focus = focus_in_scope(dataset, scope, lang)
     found = check_shacl(memory_graph(dataset), shapes, known) if engine == "shacl" else check_sparql(dataset, known)
     if focus is not None:
         found = {key for key in found if key[1] in focus}

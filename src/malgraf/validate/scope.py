@@ -16,8 +16,9 @@ from oxrdflib._converter import from_ox
 from rdflib import Dataset, URIRef
 from rdflib.term import Identifier
 
-from malgraf.errors import NoInsatserError
+from malgraf.errors import NoDataError
 from malgraf.graph import native_store
+from malgraf.i18n import message
 from malgraf.namespaces import REGION
 from malgraf.regions import REGIONS_BY_LANSKOD
 from malgraf.resources import load_query
@@ -54,12 +55,15 @@ EVERYTHING = Scope()
 """Every insats and RUS goal."""
 
 
-def focus_in_scope(dataset: Dataset, scope: Scope) -> frozenset[Identifier] | None:
-    """The insatser and RUS goals in ``scope`` (None: everything); ``NoInsatserError`` if no insats is."""
+def focus_in_scope(dataset: Dataset, scope: Scope, lang: str = "en") -> frozenset[Identifier] | None:
+    """The insatser and RUS goals in ``scope`` (None: everything); ``NoDataError`` if no insats is.
+
+    Unlike ``answers.check_scope`` this counts every insats, also one without a year: that is a finding.
+    """
     store = native_store(dataset)
     if scope.everything:
         if not store.query(load_query("any_insats"), use_default_graph_as_union=True):
-            raise NoInsatserError("no insatser to validate")
+            raise NoDataError(message("nodata.validate", lang))
         return None
     found: list[tuple[set[Term], set[Term]]] = []
     if scope.region is not None:
@@ -68,8 +72,7 @@ def focus_in_scope(dataset: Dataset, scope: Scope) -> frozenset[Identifier] | No
         found.append(_select(store, "scope_year", "yearText", ox.Literal(str(scope.year))))
     insatser = set.intersection(*(insatser for insatser, _ in found))
     if not insatser:
-        raise NoInsatserError(f"no insatser for region {scope.describe()}" if scope.region is not None
-                              else f"no insatser in {scope.year}")
+        raise NoDataError(message("nodata.validate_scope", lang, scope=scope.describe(lang)))
     rus_goals = set.intersection(*(goals for _, goals in found))
     return frozenset(cast(Identifier, from_ox(node)) for node in insatser | rus_goals)
 
