@@ -86,6 +86,17 @@ def test_commands_build_the_default_graph_once_when_missing(tmp_path: Path, monk
     assert graph.stat().st_mtime_ns == built_at
 
 
+@pytest.mark.parametrize("command", [["info"], ["view", "--region", "Gotland"], ["gaps", "--scheme", "eruf"],
+                                     ["goals", "Kraftkommission"], ["validate", "--summary"]])
+def test_every_command_reading_the_default_graph_builds_it_first(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
+    graph = tmp_path / "default.nq"
+    monkeypatch.setenv("MALGRAF_GRAPH", str(graph))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, command)
+    assert f"Built the graph first: {graph}" in result.output and graph.is_file(), result.output
+
+
 TRIPLE = "<http://example.org/a> <http://example.org/b> {} .\n"
 
 

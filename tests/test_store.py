@@ -317,10 +317,13 @@ def test_graph_path_kinds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     os.mkfifo(fifo)
     regular = tmp_path / "regular"
     regular.write_text("x")
-    for path, expected in [(folder, "Is a directory"), (fifo, "not a regular file"),
-                           (regular / "malgraf.nq", "Not a directory"),
+    for path, expected in [(fifo, "not a regular file"), (regular / "malgraf.nq", "Not a directory"),
                            (tmp_path / "missing.nq", "no built graph here; run `malgraf build` first")]:
-        monkeypatch.setenv("MALGRAF_GRAPH", str(path))
+        result = run("info", "--graph", str(path))  # a graph named by --graph is read, never built
+        assert (result.exit_code, result.output) == (1, f"Error: {path}: {expected}\n")
+    for path, expected in [(folder, "Is a directory"), (fifo, "is a FIFO, not a regular file; refusing to replace it"),
+                           (regular / "malgraf.nq", "Not a directory")]:
+        monkeypatch.setenv("MALGRAF_GRAPH", str(path))  # the default graph, built when missing or stale
         result = run("info")
         assert (result.exit_code, result.output) == (1, f"Error: {path}: {expected}\n")
 

@@ -231,10 +231,9 @@ def import_appendix(path: Path | None, year: int, out: Path | None) -> None:
 def info(graph_path: Path | None, lang: str, fmt: str, region: str | None, year: int | None) -> None:
     """Counts per class, per concept scheme and insatser per region."""
     from malgraf.answers import info_answer
-    from malgraf.graph import open_dataset
     from malgraf.lookup import resolve_region
 
-    dataset = open_dataset(graph_path)
+    dataset = open_graph(graph_path)
     region_iri = resolve_region(dataset, region, lang) if region is not None else None
     print_answer(info_answer(dataset, lang, region=region_iri, year=year), fmt)
 
@@ -377,13 +376,12 @@ def view(graph_path: Path | None, goal: str | None, insats: str | None, region: 
     in; double-click a goal to unfold them. Open the page in any browser; it loads nothing.
     """
     from malgraf.files import check_output_path
-    from malgraf.graph import open_dataset
     from malgraf.views import DEFAULT_VIEW_PATH, focus_of, view_graph, write_view
 
     if sum(1 for given in (goal, insats, region) if given) > 1:
         raise click.UsageError("give at most one of --goal, --insats and --region")
     check_output_path(out or DEFAULT_VIEW_PATH)
-    dataset = open_dataset(graph_path)
+    dataset = open_graph(graph_path)
     focus = focus_of(dataset, goal=goal, insats=insats, region=region)
     graph = view_graph(dataset, focus, depth=depth, lang=lang)
     path = write_view(graph, out or DEFAULT_VIEW_PATH)
