@@ -35,6 +35,10 @@ class GraphNotFoundError(MalgrafError):
     """The built graph file is missing; run ``malgraf build`` first."""
 
 
+class GraphOutdatedError(MalgrafError):
+    """The built graph lacks what this version of malgraf reads (built by an older one); rebuild it."""
+
+
 class CannotLoadError(MalgrafError):
     """Data or shapes could not be loaded, so nothing was validated (exit 2, as pySHACL does)."""
 
