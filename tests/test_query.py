@@ -9,14 +9,15 @@ from urllib.parse import quote
 import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from malgraf.build import build
 from malgraf.cli import main
 from malgraf.errors import LookupFailedError
 from malgraf.graph import open_dataset
 from malgraf.lookup import resolve_goal
-from malgraf.namespaces import INSATS, NS, REGION, SDG
-from malgraf.query import counts_per_class, gaps, goals_of, supports
+from malgraf.namespaces import INSATS, MG, NS, REGION, SDG
+from malgraf.query import SCHEMES, counts_per_class, gaps, goals_of, supports
 
 MINI = Path(__file__).parent / "data" / "mini"
 
@@ -179,3 +180,35 @@ def test_shipped_data_supports(shipped: Dataset) -> None:
     assert all(str(r["via"]) in ("direct", "hierarchy") for r in rows)
     area = supports(shipped, NS["area-3"])
     assert len({r["insats"] for r in area}) >= 90
+
+
+def goals_of_scheme(dataset: Dataset, scheme: URIRef) -> set[URIRef]:
+    """Concepts of ``scheme`` typed with a kind of goal (not mg:Goal itself), found without SPARQL."""
+    def is_goal(kind: object) -> bool:
+        return kind != MG.Goal and MG.Goal in set(dataset.transitive_objects(kind, RDFS.subClassOf))
+    return {goal for goal in dataset.subjects(SKOS.inScheme, scheme)
+            if isinstance(goal, URIRef) and any(is_goal(kind) for kind in dataset.objects(goal, RDF.type))}
+
+
+@pytest.mark.parametrize(("options", "region", "year"), [
+    ([], None, None),
+    (["--region", "Gotland"], REGION["09"], None),
+    (["--region", "10", "--year", "2023"], REGION["10"], 2023),
+])
+def test_shipped_gaps_are_the_goals_no_supports_row_reaches(shipped_graph_path: Path, shipped: Dataset,
+                                                             options: list[str], region: URIRef | None,
+                                                             year: int | None) -> None:
+    schemes = ["sdg", "national", "eruf", "programmes"]
+    arguments = ["gaps", "--graph", str(shipped_graph_path), "--format", "json", *options]
+    result = CliRunner().invoke(main, arguments + [part for name in schemes for part in ("--scheme", name)])
+    assert result.exit_code == 0, result.output
+    found = {(row["schemeName"], row["goal"]) for row in json.loads(result.output)}
+    expected = {(name, str(goal)) for name in schemes for goal in goals_of_scheme(shipped, SCHEMES[name])
+                if not supports(shipped, goal, region=region, year=year)}
+    assert found == expected
+    assert len(expected) > 100 and any(name == "national" for name, _ in expected)
+
+
+def test_without_insatser_in_the_year_every_goal_is_a_gap(shipped: Dataset) -> None:
+    for scheme in SCHEMES.values():
+        assert {row["goal"] for row in gaps(shipped, scheme, year=2022)} == goals_of_scheme(shipped, scheme)
