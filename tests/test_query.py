@@ -9,14 +9,15 @@ from urllib.parse import quote
 import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from malgraf.build import build
 from malgraf.cli import main
 from malgraf.errors import LookupFailedError
 from malgraf.graph import open_dataset
 from malgraf.lookup import goal_index, resolve_goal
-from malgraf.namespaces import INSATS, NS, REGION, SDG
-from malgraf.query import counts_per_class, gaps, goals_of, supports
+from malgraf.namespaces import INSATS, MG, NS, REGION, SDG
+from malgraf.query import SCHEMES, counts_per_class, gaps, goals_of, supports
 
 MINI = Path(__file__).parent / "data" / "mini"
 
@@ -192,3 +193,30 @@ def test_one_goal_index_agrees_with_the_whole_index(mini: Dataset) -> None:
         assert (one.display, one.scheme.get(goal), one.region.get(goal), one.region_name.get(goal)) == (
             {goal: whole.display[goal]}, whole.scheme.get(goal), whole.region.get(goal), whole.region_name.get(goal))
         assert resolve_goal(mini, str(goal)) == goal
+
+
+def goals_of_scheme(dataset: Dataset, scheme: URIRef) -> set[URIRef]:
+    """Concepts of ``scheme`` typed with a kind of goal (not mg:Goal itself), found without SPARQL."""
+    def is_goal(kind: object) -> bool:
+        return kind != MG.Goal and MG.Goal in set(dataset.transitive_objects(kind, RDFS.subClassOf))
+    return {goal for goal in dataset.subjects(SKOS.inScheme, scheme)
+            if isinstance(goal, URIRef) and any(is_goal(kind) for kind in dataset.objects(goal, RDF.type))}
+
+
+@pytest.mark.parametrize(("options", "region", "year"), [
+    ([], None, None),
+    (["--region", "Gotland"], REGION["09"], None),
+    (["--region", "10", "--year", "2023"], REGION["10"], 2023),
+])
+def test_shipped_gaps_are_the_goals_no_supports_row_reaches(shipped_graph_path: Path, shipped: Dataset,
+                                                             options: list[str], region: URIRef | None,
+                                                             year: int | None) -> None:
+    schemes = ["sdg", "national", "eruf", "programmes"]
+    arguments = ["gaps", "--graph", str(shipped_graph_path), "--format", "json", *options]
+    result = CliRunner().invoke(main, arguments + [part for name in schemes for part in ("--scheme", name)])
+    assert result.exit_code == 0, result.output
+    found = {(row["schemeName"], row["goal"]) for row in json.loads(result.output)}
+    expected = {(name, str(goal)) for name in schemes for goal in goals_of_scheme(shipped, SCHEMES[name])
+                if not supports(shipped, goal, region=region, year=year)}
+    assert found == expected
+    assert len(expected) > 100 and any(name == "national" for name, _ in expected)

@@ -1,24 +1,36 @@
-"""Materialise the closure ``supports`` needs: which goal reaches which, and by what path.
+"""The closure ``supports`` looks up: which goal reaches which, and the shortest way there on demand.
 
 A goal reaches itself, every goal above it (``skos:broader``) and every goal it contributes to
-across schemes (the crosswalk), transitively. Each (from, to) pair becomes one ``mg:Reach`` node in
-the named graph ``graph/closure`` with the shortest path, so that "which insatser support G?" is
-an index lookup instead of a property-path query (see ``benchmarks/supports.py``).
+across schemes (the crosswalk), transitively. ``malgraf build`` writes one ``mg:reaches`` triple
+per such pair, and each goal's name on a path (``mg:pathName``), into the named graph
+``graph/closure``: one quad per pair and one per goal, so build time and size grow with the number
+of pairs (``benchmarks/closure.py``; storing each whole path, as before, grew with the cube of a
+chain's length). "Which insatser support G?" stays an index lookup instead of a property-path
+query (``benchmarks/supports.py``).
+
+The way from a goal to G (path, hops, via) is not stored: ``ways_into`` finds it, for the few rows
+an answer shows, from the edges between the goals that reach G. The next goal on a way is the
+nearest-to-G successor with the smallest IRI, a choice that depends only on the goals and edges
+on shortest paths, so ``supports`` and ``goals`` show the same way for the same pair.
 """
 
 from __future__ import annotations
 
-import hashlib
-import itertools
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pyoxigraph as ox
 
-from malgraf.namespaces import GRAPH, ID, MG, RDF
+from malgraf.namespaces import GRAPH, MG
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 CLOSURE_GRAPH = GRAPH.closure
-_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+BROADER, CROSSWALK = "broader", "crosswalk"
+"""Kinds of edge between goals, as ``goal_edges.rq`` names them."""
 
 
 def _solutions(store: ox.Store, query: str) -> ox.QuerySolutions:
@@ -29,6 +41,8 @@ def _solutions(store: ox.Store, query: str) -> ox.QuerySolutions:
 
 def goal_graph(store: ox.Store) -> nx.DiGraph:
     """Goals as nodes (with a display name), broader and crosswalk edges between them."""
+    import networkx as nx  # here, not at the top: ``query`` imports this module, and networkx takes 0.3 s
+
     from malgraf.resources import load_query
 
     graph = nx.DiGraph()
@@ -46,38 +60,93 @@ def goal_graph(store: ox.Store) -> nx.DiGraph:
     return graph
 
 
-def reach(graph: nx.DiGraph) -> Iterator[tuple[str, str, list[str], str]]:
-    """Every (from, to, shortest path, via) with via ``direct``, ``hierarchy`` or ``crosswalk``."""
+def reach(graph: nx.DiGraph) -> Iterator[tuple[str, str]]:
+    """Every pair (from, to) with ``to`` reachable from ``from``, itself included."""
+    successors = {node: list(graph.successors(node)) for node in graph}
     for source in sorted(graph):
-        for target, path in sorted(nx.single_source_shortest_path(graph, source).items()):
-            if len(path) == 1:
-                via = "direct"
-            elif any(graph.edges[a, b]["edge"] == "crosswalk" for a, b in itertools.pairwise(path)):
-                via = "crosswalk"
-            else:
-                via = "hierarchy"
-            yield source, target, path, via
+        seen = {source}
+        queue = deque([source])
+        while queue:
+            goal = queue.popleft()
+            yield source, goal
+            for step in successors[goal]:
+                if step not in seen:
+                    seen.add(step)
+                    queue.append(step)
 
 
 def materialise_closure(store: ox.Store) -> int:
-    """Write the reach closure into ``graph/closure`` of ``store``; return the number of pairs."""
+    """Write the reach closure and the goals' path names into ``graph/closure``; return the number of pairs."""
     graph = goal_graph(store)
     context = ox.NamedNode(CLOSURE_GRAPH)
-    quads: list[ox.Quad] = []
-    count = 0
-    for source, target, path, via in reach(graph):
-        node = ox.NamedNode(ID["reach/" + hashlib.sha1(f"{source} {target}".encode()).hexdigest()[:20]])
-        label = " → ".join(graph.nodes[goal]["label"] for goal in path)
-        quads += [
-            ox.Quad(node, ox.NamedNode(RDF.type), ox.NamedNode(MG.Reach), context),
-            ox.Quad(node, ox.NamedNode(MG.reachFrom), ox.NamedNode(source), context),
-            ox.Quad(node, ox.NamedNode(MG.reachTo), ox.NamedNode(target), context),
-            ox.Quad(node, ox.NamedNode(MG.reachVia), ox.Literal(via), context),
-            ox.Quad(node, ox.NamedNode(MG.reachHops), ox.Literal(str(len(path) - 1), datatype=_XSD_INTEGER),
-                    context),
-            ox.Quad(node, ox.NamedNode(MG.reachPath), ox.Literal(" ".join(path)), context),
-            ox.Quad(node, ox.NamedNode(MG.reachPathLabel), ox.Literal(label), context),
-        ]
-        count += 1
-    store.extend(quads)
-    return count
+    iris = {goal: ox.NamedNode(goal) for goal in graph}
+    reaches, name = ox.NamedNode(MG.reaches), ox.NamedNode(MG.pathName)
+    store.extend(ox.Quad(iris[goal], name, ox.Literal(data["label"]), context) for goal, data in graph.nodes(data=True))
+    pairs = list(reach(graph))
+    # A store being built needs no transaction, and bulk_extend is twice as fast as extend.
+    store.bulk_extend(ox.Quad(iris[source], reaches, iris[target], context) for source, target in pairs)
+    return len(pairs)
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where the shortest way from one goal to a target goes first, how far it is, and how."""
+
+    next: str | None
+    hops: int
+    via: str
+    """``direct`` (the target itself), ``crosswalk`` (the way has an edge across schemes) or ``hierarchy``."""
+
+
+@dataclass(frozen=True)
+class Ways:
+    """The shortest ways from every goal that reaches ``target``; see ``ways_into``."""
+
+    target: str
+    steps: dict[str, Step]
+
+    def path(self, source: str) -> list[str]:
+        """The goals from ``source`` to the target, both included."""
+        goals = [source]
+        while (step := self.steps[goals[-1]].next) is not None:
+            goals.append(step)
+        return goals
+
+
+def ways_into(target: str, edges: Iterable[tuple[str, str, str]]) -> Ways:
+    """The shortest way to ``target`` from each goal that reaches it over ``edges`` (from, to, kind).
+
+    ``edges`` must hold every edge between the goals on those ways (others are ignored). Hops come
+    from a breadth-first search back from the target; the next goal is the successor one hop
+    nearer with the smallest IRI. An edge that is both broader and crosswalk counts as broader.
+
+    >>> ways = ways_into("c", [("a", "b", "broader"), ("b", "c", "crosswalk"), ("a", "c2", "broader")])
+    >>> ways.path("a"), ways.steps["a"].hops, ways.steps["a"].via
+    (['a', 'b', 'c'], 2, 'crosswalk')
+    """
+    kinds: dict[tuple[str, str], str] = {}
+    predecessors: dict[str, list[str]] = {}
+    for source, goal, kind in edges:
+        if source == goal:
+            continue
+        if (source, goal) not in kinds:
+            predecessors.setdefault(goal, []).append(source)
+        if kinds.get((source, goal)) != BROADER:
+            kinds[source, goal] = kind
+    hops = {target: 0}
+    order = [target]
+    for goal in order:  # grows while it is walked: a breadth-first search
+        for source in predecessors.get(goal, ()):
+            if source not in hops:
+                hops[source] = hops[goal] + 1
+                order.append(source)
+    nearer: dict[str, str] = {}
+    for (source, goal) in kinds:
+        if source in hops and hops.get(goal) == hops[source] - 1 and (source not in nearer or goal < nearer[source]):
+            nearer[source] = goal
+    steps = {target: Step(None, 0, "direct")}
+    for source in order[1:]:
+        step = nearer[source]
+        crosswalk = kinds[source, step] == CROSSWALK or steps[step].via == CROSSWALK
+        steps[source] = Step(step, hops[source], CROSSWALK if crosswalk else "hierarchy")
+    return Ways(target, steps)

@@ -57,6 +57,10 @@ class NoDataError(MalgrafError):
     """No insatser in the graph, or none for the year or region asked about: there is no answer to give (exit 1)."""
 
 
+class GraphOutdatedError(MalgrafError):
+    """The built graph lacks what this version of malgraf reads (built by an older one); rebuild it."""
+
+
 class CannotLoadError(MalgrafError):
     """Data or shapes could not be loaded, so nothing was validated (exit 2, as pySHACL does)."""
 

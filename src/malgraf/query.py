@@ -14,8 +14,10 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS, XSD
 from rdflib.term import Identifier, Variable
 
+from malgraf.closure import Ways, ways_into
+from malgraf.errors import GraphOutdatedError
 from malgraf.graph import native_store
-from malgraf.namespaces import ERUF, NS, RUS
+from malgraf.namespaces import ERUF, MG, NS, RUS
 from malgraf.resources import load_query
 
 Row = dict[str, object]
@@ -132,13 +134,39 @@ def supports(
         section=Literal(section) if section is not None else None,
         direct=goal if direct else None,
     )
-    paths = {row["reach"]: row for row in select_values(dataset, "reach_paths", {"goal": goal})}
+    found = select_values(dataset, "reach_edges", {"goal": goal})
+    if not found:
+        _require_closure(dataset)
+    ways = ways_into(str(goal), _edges(found))
+    names = _names(found)
     rows = select_values(dataset, "supports", bindings)
     for row in rows:
-        path = paths[row.pop("reach")]
-        row.update(via=path["via"], hops=path["hops"], path=path["path"], pathLabel=path["pathLabel"])
+        row.update(_way(ways, names, str(row["direct"])))
     return sorted(rows, key=lambda r: (str(r["regionName"]), str(r["name"] or ""), str(r["insats"]),
                                        int(r["hops"]), str(r["direct"])))  # type: ignore[call-overload]
+
+
+def _edges(rows: list[Row]) -> list[tuple[str, str, str]]:
+    return [(str(row["from"]), str(row["to"]), str(row["edge"])) for row in rows if row["edge"] is not None]
+
+
+def _names(rows: list[Row]) -> dict[str, str]:
+    return {str(row["from"]): str(row["name"]) for row in rows if row["name"] is not None}
+
+
+def _way(ways: Ways, names: dict[str, str], source: str) -> Row:
+    """How ``source`` reaches the target of ``ways``: via, hops, path (IRIs) and pathLabel (names)."""
+    step = ways.steps[source]
+    goals = ways.path(source)
+    return {"via": step.via, "hops": step.hops, "path": " ".join(goals),
+            "pathLabel": " → ".join(names[goal] for goal in goals)}
+
+
+def _require_closure(dataset: Dataset) -> None:
+    """Stop with a clear error, not an empty answer, on a graph built before ``mg:reaches`` existed."""
+    if next(iter(dataset.triples((None, MG.reaches, None))), None) is None:
+        raise GraphOutdatedError("the graph has no closure (mg:reaches): it was built by an older malgraf; "
+                                 "rebuild it with `malgraf build`")
 
 
 def goals_of(dataset: Dataset, insats: URIRef) -> list[Row]:
@@ -147,6 +175,17 @@ def goals_of(dataset: Dataset, insats: URIRef) -> list[Row]:
     Nearest first, then by scheme and by goal in natural order (``sdg:3`` before ``sdg:11``).
     """
     rows = select_values(dataset, "insats_goals", {"insats": insats})
+    if not rows:
+        _require_closure(dataset)
+    found = select_values(dataset, "insats_paths", {"insats": insats})
+    edges, names = _edges(found), _names(found)
+    ways: dict[str, Ways] = {}
+    for row in rows:
+        target = str(row["goal"])
+        if target not in ways:
+            ways[target] = ways_into(target, edges)
+        way = _way(ways[target], names, str(row["direct"]))
+        row.update(via=way["via"], hops=way["hops"], pathLabel=way["pathLabel"])
     return sorted(rows, key=lambda row: (row["hops"], str(row["scheme"]), _natural(str(row["goal"]))))
 
 
@@ -163,6 +202,7 @@ def gaps(
         scheme=scheme, region=region,
         year=Literal(str(year), datatype=XSD.gYear) if year is not None else None,
     )
+    _require_closure(dataset)
     rows = select_values(dataset, "gaps", bindings)
     return sorted(rows, key=lambda row: _natural(str(row["notation"] or row["goal"])))
 
