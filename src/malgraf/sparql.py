@@ -20,6 +20,7 @@ from urllib.parse import urljoin
 import pyoxigraph as ox
 from pyparsing import ParseBaseException, ParseResults
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
@@ -284,6 +285,13 @@ def _encode(term: OxTerm | None) -> Encoded:
     return None
 
 
+def _simple(term: object) -> object:
+    """An ``xsd:string`` literal as a simple one (the same in RDF 1.1), so that triples print as ``"…"``."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
 def _decode(term: Encoded) -> object:
     """The rdflib term (oxrdflib's choice: a plain literal is an ``xsd:string``); a triple term as a tuple."""
     if isinstance(term, str):
@@ -322,7 +330,7 @@ def _result(answer: _Answer, form: str | None) -> SparqlResult:
         return SparqlResult("SELECT", answer.variables, rows, truncated=answer.truncated)
     graph = Graph()
     for triple in answer.solutions:
-        graph.add(tuple(map(_decode, triple)))  # type: ignore[arg-type]
+        graph.add(tuple(map(_simple, map(_decode, triple))))  # type: ignore[arg-type]
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     return SparqlResult("DESCRIBE" if form == "DESCRIBE" else "CONSTRUCT", graph=graph, truncated=answer.truncated)
