@@ -3,18 +3,14 @@
 The CSV files are the contract between importers and the graph: the appendix importer writes
 them from seed 004, a region's own spreadsheet can be mapped to them, and ``load_year`` reads
 them. Every malformed value is reported with file, row and field (``csvfile`` reads the files).
-A data folder's year is its name (``data/2023``) or the ``year`` of its ``source.csv``, which also
-says which document the data was read from. Node IRIs are minted from what a row says, not from
+The folder itself (its files, year and source) is ``data_folder``'s. Node IRIs are minted from what a row says, not from
 where it stands, so a re-import that reorders or inserts rows renames nothing else.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -25,10 +21,21 @@ from urllib.parse import quote, urlsplit
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
-from rdflib.term import Node
 
-from malgraf.errors import InputError, InputWarning, LoadWarning
+from malgraf.errors import InputWarning
 from malgraf.importers.csvfile import CsvRow, read_csv
+from malgraf.importers.data_folder import (
+    DATA_FILES,
+    ID_PATTERN,
+    SOURCE_COLUMNS,
+    DataFolder,
+    Triples,
+    data_folder,
+    folder_name,
+    is_year,
+    source_csv,
+    warn_load,
+)
 from malgraf.namespaces import ID, INSATS, MG, NS, PREFIXES, REGION, RUS, SOURCE, THEME
 from malgraf.regions import REGIONS, REGIONS_BY_LANSKOD
 
@@ -42,9 +49,7 @@ GOAL_LINK_COLUMNS = (
 ALLOCATION_COLUMNS = ("region", "lanskod", "item", "amount_sek", "statement", "source_line")
 CROSSWALK_COLUMNS = ("goal", "contributes_to", "method", "note")
 ANSWER_COLUMNS = ("region", "lanskod", "question", "answer", "source_first_line", "source_last_line")
-SOURCE_COLUMNS = ("id", "title", "publisher", "year", "path")
 """``source.csv``: one row naming the document a data folder was read from."""
-DATA_FILES = ("insatser.csv", "goal_links.csv", "allocation.csv", "crosswalk.csv", "answers.csv", "source.csv")
 
 GOAL_KINDS = ("rus", "eruf", "interreg", "jtf", "agenda2030", "other")
 LINK_METHODS = {"marker": MG.Stated, "inferred": MG.Inferred, "suggested": MG.Suggested,
@@ -56,8 +61,6 @@ SECTION_TARGETS: dict[int, URIRef] = {
 """§1–4 are the national strategy's areas; §5–7 are reporting themes."""
 
 _LANSKOD = re.compile(r"[0-9]{2}")
-_YEAR = re.compile(r"[0-9]{4}")
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _AMOUNT = re.compile(r"[0-9]{1,13}(\.[0-9]{1,2})?")
 _DIGEST_LENGTH = 10
 _REGION_NAMES: dict[str, str] = {
@@ -65,15 +68,6 @@ _REGION_NAMES: dict[str, str] = {
     for region in REGIONS for name in (region.short_name, region.official_name, region.county_name)
 }
 """Every accepted spelling of a region (short, official and county name, any case) → länskod."""
-
-
-def is_year(name: str) -> bool:
-    """Whether a folder name is a year (four ASCII digits).
-
-    >>> is_year("2023"), is_year("abc"), is_year("２０２３")
-    (True, False, False)
-    """
-    return _YEAR.fullmatch(name) is not None
 
 
 def expand_goal(curie: str) -> URIRef:
@@ -107,99 +101,6 @@ def rus_scheme(lanskod: str) -> URIRef:
     return RUS[lanskod]
 
 
-class Triples(list[tuple[URIRef, URIRef, Node]]):
-    """The triples of one data set, in the order they were read (duplicates allowed)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.declared: set[URIRef] = set()
-
-
-@dataclass(frozen=True)
-class DataFolder:
-    """One data folder: where it is, its name, the year it covers and the source node its data cites."""
-
-    path: Path
-    name: str
-    year: str | None
-    """The folder's name if that is a year, else ``source.csv``'s year, else (``None``) the year of its insatser."""
-    source: URIRef
-    files: frozenset[str]
-    """The names of its CSV files."""
-
-
-def _warn(warning: InputWarning) -> None:
-    warnings.warn(LoadWarning(warning), stacklevel=3)
-
-
-def folder_name(directory: Path) -> str:
-    """The name a data folder goes by (``--data .`` in ``/tmp/2023`` is ``2023``)."""
-    return directory.resolve().name
-
-
-def data_folder(graph: Triples, directory: Path) -> DataFolder:
-    """Check ``directory`` holds tidy CSV files, find its year and add its source node to ``graph``.
-
-    Without ``source.csv`` the source node stands for the folder itself (``source:data/<name>``).
-    """
-    if not directory.is_dir():
-        raise InputError(directory, "not a directory of tidy CSV files" if directory.exists()
-                         else "no such directory")
-    name = folder_name(directory)
-    try:
-        csv_files = sorted(p.name for p in directory.iterdir() if p.suffix.lower() == ".csv")
-    except OSError as error:
-        raise InputError(directory, f"cannot be read: {error.strerror or error}") from None
-    if not csv_files:
-        raise InputError(directory, "no CSV files here; a data folder holds insatser.csv (and goal_links.csv, "
-                         "allocation.csv, crosswalk.csv, answers.csv, source.csv)")
-    if "insatser.csv" not in csv_files:
-        raise InputError(directory / "insatser.csv", f"no such file (the folder has {', '.join(csv_files)})")
-    for other in csv_files:
-        if other not in DATA_FILES:
-            guess = get_close_matches(other.lower(), DATA_FILES, n=1)
-            hint = f"; did you mean {guess[0]}?" if guess else ""
-            _warn(InputWarning(str(directory / other), f"not a file malgraf reads, ignored{hint}"))
-    if "source.csv" in csv_files:
-        return _read_source(graph, directory, name, frozenset(csv_files))
-    source = SOURCE["data/" + quote(name, safe="")]
-    graph.append((source, RDF.type, MG.SourceDocument))
-    graph.append((source, DCTERMS.title, Literal(f"Datamapp {name}", lang="sv")))
-    graph.append((source, DCTERMS.title, Literal(f"Data folder {name}", lang="en")))
-    year = name if is_year(name) else None
-    if year:
-        graph.append((source, MG.year, Literal(year, datatype=XSD.gYear)))
-    return DataFolder(directory, name, year, source, frozenset(csv_files))
-
-
-def _read_source(graph: Triples, directory: Path, name: str, files: frozenset[str]) -> DataFolder:
-    path = directory / "source.csv"
-    rows = list(read_csv(path, SOURCE_COLUMNS))
-    if not rows:
-        raise InputError(path, "no row; one row names the source of the folder's data", line=2)
-    if len(rows) > 1:
-        raise rows[1].error(None, "a second source; a data folder's rows come from one source (one row)")
-    row = rows[0]
-    identifier = row.required("id")
-    if not _ID.fullmatch(identifier):
-        raise row.error("id", f"{identifier!r} has characters an id cannot have (letters a–z, digits, . _ -)")
-    year = row.get("year") or (name if is_year(name) else None)
-    if year and not is_year(year):
-        raise row.error("year", f"{year!r} is not a year")
-    if year and is_year(name) and year != name:
-        raise row.error("year", f"{year}, but the folder is named {name}; rename one of them")
-    source = SOURCE[identifier]
-    graph.append((source, RDF.type, MG.SourceDocument))
-    graph.append((source, DCTERMS.title, Literal(row.required("title"), lang="sv")))
-    if year:
-        graph.append((source, MG.year, Literal(year, datatype=XSD.gYear)))
-    if row.get("publisher"):
-        graph.append((source, DCTERMS.publisher, Literal(row.get("publisher"))))
-    if row.get("path"):
-        graph.append((source, DCTERMS.identifier, Literal(row.get("path"))))
-    return DataFolder(directory, name, year, source, files)
-
-
 def year_triples(directory: Path) -> Triples:
     """The triples of the insatser, goal links, crosswalk, allocations and answers in ``directory``.
 
@@ -210,8 +111,9 @@ def year_triples(directory: Path) -> Triples:
     folder = data_folder(graph, directory)
     insatser, year = _load_insatser(graph, directory / "insatser.csv", folder)
     if folder.year is None and year is not None:
-        _warn(InputWarning(str(directory), f"the folder's name {folder.name!r} is not a year and no source.csv gives "
-                           f"one: {year} is taken from insatser.csv (rename the folder {year} or add source.csv)"))
+        warn_load(InputWarning(str(directory), f"the folder's name {folder.name!r} is not a year and no source.csv "
+                               f"gives one: {year} is taken from insatser.csv (rename the folder {year} or add "
+                               "source.csv)"))
         graph.append((folder.source, MG.year, Literal(year, datatype=XSD.gYear)))
         folder = replace(folder, year=year)
     if "goal_links.csv" in folder.files:
@@ -231,24 +133,6 @@ def load_year(directory: Path) -> Graph:
     for triple in year_triples(directory):
         graph.add(triple)
     return graph
-
-
-def source_csv(path: Path, year: int, root: Path) -> str:
-    """The ``source.csv`` of a data folder imported from Tillväxtverket's table appendix at ``path``.
-
-    ``path`` is written relative to ``root`` (the checkout) when it lies inside it.
-    """
-    try:
-        shown = path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        shown = str(path)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(SOURCE_COLUMNS)
-    writer.writerow((f"tillvaxtverket-tabellbilaga-{year}",
-                     f"Tillväxtverket: Regionernas återrapportering {year}, tabellbilaga", "Tillväxtverket", year,
-                     shown))
-    return buffer.getvalue()
 
 
 # Rows -------------------------------------------------------------------------------------------
@@ -320,7 +204,7 @@ def _stable_ids(rows: list[CsvRow], key: Callable[[CsvRow], tuple[str, ...]]) ->
         if first[1] != row.number:
             if first[0] != parts:
                 raise row.error(None, f"mints the same id as row {first[1]} ({digest}); change a cell of either")
-            _warn(InputWarning(str(row.path), f"repeats row {first[1]} in every cell; read once", line=row.number))
+            warn_load(InputWarning(str(row.path), f"repeats row {first[1]} in every cell; read once", line=row.number))
         ids[row.number] = digest
     return ids
 
@@ -335,7 +219,7 @@ def _load_insatser(
         identifier = row.required("id")
         if identifier in seen:
             raise row.error("id", f"duplicate id {identifier!r}")
-        if not _ID.fullmatch(identifier):
+        if not ID_PATTERN.fullmatch(identifier):
             raise row.error("id", f"{identifier!r} has characters an id cannot have")
         node = INSATS[identifier]
         lanskod = _lanskod(row)
