@@ -140,8 +140,12 @@ def supports(
     ways = ways_into(str(goal), _edges(found))
     names = _names(found)
     rows = select_values(dataset, "supports", bindings)
+    found_ways: dict[str, Row] = {}
     for row in rows:
-        row.update(_way(ways, names, str(row["direct"])))
+        source = str(row["direct"])
+        if source not in found_ways:
+            found_ways[source] = _way(ways, names, source)
+        row.update(found_ways[source])
     return sorted(rows, key=lambda r: (str(r["regionName"]), str(r["name"] or ""), str(r["insats"]),
                                        int(r["hops"]), str(r["direct"])))  # type: ignore[call-overload]
 
