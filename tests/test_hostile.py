@@ -1,0 +1,72 @@
+"""What the hostile sweep (``benchmarks/hostile_sweep.py``) found, held fixed: one test per class of failure."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from malgraf.build import build
+from malgraf.cli import main
+from malgraf.errors import InputError
+from malgraf.files import check_input_file
+from malgraf.resources import APPENDIX_2023
+
+MINI = Path(__file__).parent / "data" / "mini"
+CONFORMS = Path(__file__).parent / "data" / "validate" / "conforms.ttl"
+
+
+@pytest.fixture(scope="module")
+def mini_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("mini") / "graph.nq"
+    build(path, [MINI])
+    return path
+
+
+def run(*args: str | Path, stdin: str | None = None) -> Result:
+    return CliRunner().invoke(main, [str(arg) for arg in args], input=stdin)
+
+
+# Inputs read whole must be regular files: a FIFO blocks (the Turtle parser even ignores Ctrl-C
+# there), a device such as /dev/zero never ends.
+
+
+def test_an_input_that_is_not_a_regular_file_is_refused_without_opening_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "goals.ttl"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match=r"goals\.ttl: is a FIFO, not a regular file"):
+        check_input_file(fifo)
+    with pytest.raises(InputError, match="Is a directory"):
+        check_input_file(tmp_path)
+    link = tmp_path / "link.ttl"
+    link.symlink_to(CONFORMS)
+    check_input_file(link)
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/zero"])
+def test_build_turtle_refuses_a_device(device: str, tmp_path: Path) -> None:
+    out = tmp_path / "g.nq"
+    result = run("build", "--turtle", device, "--out", out)
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"Error: {device}: is a character device, not a regular file\n"
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/zero"])
+def test_import_appendix_refuses_a_device(device: str, tmp_path: Path) -> None:
+    result = run("import", "appendix", device, "--out", tmp_path / "2023")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"Error: {device}: is a character device, not a regular file\n"
+    assert not (tmp_path / "2023").exists()
+
+
+def test_import_appendix_refuses_a_file_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import malgraf.importers.appendix.parse as parse
+
+    monkeypatch.setattr(parse, "MAX_APPENDIX_BYTES", 1000)
+    result = run("import", "appendix", APPENDIX_2023, "--out", tmp_path / "2023")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {APPENDIX_2023}: {APPENDIX_2023.stat().st_size} bytes, more than the "
+                                    "1000 an appendix may have")
