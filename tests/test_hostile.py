@@ -70,3 +70,35 @@ def test_import_appendix_refuses_a_file_too_large(tmp_path: Path, monkeypatch: p
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {APPENDIX_2023}: {APPENDIX_2023.stat().st_size} bytes, more than the "
                                     "1000 an appendix may have")
+
+
+# A region misspelt with a character that is not a letter (`Dala#rna`, a NUL) was not taken for a
+# region: its row ran on into the one before, one insats fewer, no word said.
+
+
+def appendix_with(tmp_path: Path, change: str) -> tuple[Path, int]:
+    """A copy of the shipped appendix whose first Dalarna row reads ``change`` for ``Dalarna``; and that line."""
+    lines = APPENDIX_2023.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines, start=1) if line.startswith("Dalarna "))
+    lines[number - 1] = lines[number - 1].replace("Dalarna", change, 1)
+    source = tmp_path / "appendix.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    return source, number
+
+
+@pytest.mark.parametrize("character", ["#", "1", "\x1b", "\x7f", "\u00a4"])
+def test_import_appendix_a_region_misspelt_with_a_non_letter_stops_the_import(character: str, tmp_path: Path) -> None:
+    source, number = appendix_with(tmp_path, f"Dala{character}rna")
+    result = run("import", "appendix", source, "--out", tmp_path / "2023")
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"Error: {source}:{number}: Region: unknown region 'Dala")
+    assert "(did you mean 'Dalarna'?)" in result.stderr
+    assert not (tmp_path / "2023").exists()
+
+
+def test_import_appendix_refuses_a_nul_byte_with_its_line(tmp_path: Path) -> None:
+    source, number = appendix_with(tmp_path, "Dalarna Regional\x00")
+    result = run("import", "appendix", source, "--out", tmp_path / "2023")
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"Error: {source}:{number}: holds a NUL byte")
+    assert not (tmp_path / "2023").exists()

@@ -69,7 +69,7 @@ class Appendix:
 
 
 def read_lines(path: Path) -> list[str]:
-    """The lines of a regular file of UTF-8 text; one too large or not UTF-8 is an input error."""
+    """The lines of a regular file of UTF-8 text; one too large, not UTF-8 or holding NUL is an input error."""
     check_input_file(path)
     try:
         with path.open("rb") as stream:
@@ -82,6 +82,9 @@ def read_lines(path: Path) -> list[str]:
         raise InputError(path, f"not UTF-8 text (byte {error.start})") from None
     except OSError as error:
         raise InputError(path, error.strerror or str(error)) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError(path, "holds a NUL byte (is this a binary file rather than the appendix as text?)", line=line)
     return text.split("\n")
 
 
