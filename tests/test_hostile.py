@@ -102,3 +102,14 @@ def test_import_appendix_refuses_a_nul_byte_with_its_line(tmp_path: Path) -> Non
     assert result.exit_code == 1, result.output
     assert result.stderr.startswith(f"Error: {source}:{number}: holds a NUL byte")
     assert not (tmp_path / "2023").exists()
+
+
+# A year the CSV reader refuses must not be written by the importer.
+
+
+@pytest.mark.parametrize("year", ["1", "-1", "99999", "0"])
+def test_import_appendix_year_is_four_digits(year: str, tmp_path: Path) -> None:
+    result = run("import", "appendix", "--year", year, "--out", tmp_path / "out")
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for '--year'" in result.stderr
+    assert not (tmp_path / "out").exists()

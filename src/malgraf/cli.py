@@ -198,7 +198,8 @@ def import_group() -> None:
 
 @import_group.command(name="appendix")
 @click.argument("path", type=FilePath(dir_okay=False, path_type=Path), required=False)
-@click.option("--year", type=int, default=2023, show_default=True, help="Year the reports cover.")
+@click.option("--year", type=click.IntRange(1000, 9999), default=2023, show_default=True,
+              help="Year the reports cover (four digits, as build reads it).")
 @click.option(
     "--out", type=FilePath(path_type=Path), default=None,
     help="Directory for the CSV files (default: data/<year> of the checkout).",
