@@ -113,3 +113,49 @@ def test_import_appendix_year_is_four_digits(year: str, tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert "Invalid value for '--year'" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+# An empty --region, --goal or --insats was read as not given: every region validated, or the
+# overview drawn, for a question about nothing.
+
+
+def test_validate_an_empty_region_is_an_error(mini_path: Path) -> None:
+    result = run("validate", "--graph", mini_path, "--region", "")
+    assert result.exit_code == 2, result.output
+    assert result.stderr == "Error: tom text: ange en region\n"
+
+
+@pytest.mark.parametrize("option", ["--goal", "--insats", "--region"])
+def test_view_an_empty_focus_is_an_error(option: str, mini_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "v.html"
+    result = run("view", "--graph", mini_path, option, "", "--out", out)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("Error: tom text: ange")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("args", [["view", "--out", ""], ["validate", ""]])
+def test_an_empty_file_name_is_a_usage_error(args: list[str], mini_path: Path) -> None:
+    result = run(*args, "--graph", mini_path) if args[0] == "view" else run(*args)
+    assert result.exit_code == 2, result.output
+    assert "the file name is empty" in result.stderr
+
+
+# --lang on every command, and the messages follow it.
+
+
+@pytest.mark.parametrize(("option", "text", "sv", "en"), [
+    ("--goal", "xxqq", "Error: 'xxqq' matchar inget mål\n", "Error: no goal matches 'xxqq'\n"),
+    ("--region", "xxqq", "Error: 'xxqq' matchar ingen region\n", "Error: no region matches 'xxqq'\n"),
+])
+def test_view_lookup_messages_follow_lang(option: str, text: str, sv: str, en: str, mini_path: Path,
+                                          tmp_path: Path) -> None:
+    for lang, expected in (("sv", sv), ("en", en)):
+        result = run("view", "--graph", mini_path, option, text, "--out", tmp_path / "v.html", "--lang", lang)
+        assert (result.exit_code, result.stderr) == (2, expected)
+
+
+def test_validate_messages_follow_lang(mini_path: Path) -> None:
+    for lang, expected in (("sv", "Error: 'xxqq' matchar ingen region\n"), ("en", "Error: no region matches 'xxqq'\n")):
+        result = run("validate", "--graph", mini_path, "--region", "xxqq", "--lang", lang)
+        assert (result.exit_code, result.stderr) == (2, expected)
