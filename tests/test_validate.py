@@ -352,6 +352,8 @@ def test_a_region_or_year_without_insatser_says_so_and_exits_1(arguments: list[s
 
 def test_an_unknown_region_is_a_lookup_error() -> None:
     code, out, err = run(str(FIXTURES / "two-years.ttl"), "--region", "Dalarnia")
+    assert code == 2 and out == "" and err.startswith("Error: 'Dalarnia' matchar ingen region")
+    code, out, err = run(str(FIXTURES / "two-years.ttl"), "--region", "Dalarnia", "--lang", "en")
     assert code == 2 and out == "" and err.startswith("Error: no region matches 'Dalarnia'")
 
 

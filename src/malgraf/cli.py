@@ -198,7 +198,8 @@ def import_group() -> None:
 
 @import_group.command(name="appendix")
 @click.argument("path", type=FilePath(dir_okay=False, path_type=Path), required=False)
-@click.option("--year", type=int, default=2023, show_default=True, help="Year the reports cover.")
+@click.option("--year", type=click.IntRange(1000, 9999), default=2023, show_default=True,
+              help="Year the reports cover (four digits, as build reads it).")
 @click.option(
     "--out", type=FilePath(path_type=Path), default=None,
     help="Directory for the CSV files (default: data/<year> of the checkout).",
@@ -364,7 +365,7 @@ def sparql(query_file: str, graph_path: Path | None, fmt: str | None, timeout: f
 @click.option("--region", help="Show the neighbourhood of this region (länskod, name or IRI).")
 @click.option("--depth", type=click.IntRange(0, 6), default=2, show_default=True,
               help="How many links away from the focus to show.")
-@click.option("--out", type=click.Path(path_type=Path), default=None,
+@click.option("--out", type=FilePath(path_type=Path), default=None,
               help="Where to write the page (default: build/view.html).")
 @lang_option
 @reports_errors
@@ -378,11 +379,11 @@ def view(graph_path: Path | None, goal: str | None, insats: str | None, region: 
     from malgraf.files import check_output_path
     from malgraf.views import DEFAULT_VIEW_PATH, focus_of, view_graph, write_view
 
-    if sum(1 for given in (goal, insats, region) if given) > 1:
+    if sum(1 for given in (goal, insats, region) if given is not None) > 1:
         raise click.UsageError("give at most one of --goal, --insats and --region")
     check_output_path(out or DEFAULT_VIEW_PATH)
     dataset = open_graph(graph_path)
-    focus = focus_of(dataset, goal=goal, insats=insats, region=region)
+    focus = focus_of(dataset, goal=goal, insats=insats, region=region, lang=lang)
     graph = view_graph(dataset, focus, depth=depth, lang=lang)
     path = write_view(graph, out or DEFAULT_VIEW_PATH)
     click.echo(f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} links to {path}")
@@ -390,7 +391,7 @@ def view(graph_path: Path | None, goal: str | None, insats: str | None, region: 
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=FilePath(path_type=Path))
 @graph_option
 @lang_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True,
@@ -422,7 +423,7 @@ def validate(paths: tuple[Path, ...], graph_path: Path | None, lang: str, fmt: s
         raise click.UsageError("give PATH… or --graph, not both")
     with cannot_load():
         dataset = as_dataset(load_inputs(paths)) if paths else open_graph(graph_path)
-    region_iri = resolve_region(dataset, region) if region else None
+    region_iri = resolve_region(dataset, region, lang) if region is not None else None
     report = run_validation(dataset, engine, region=region_iri, year=year, lang=lang)
     click.echo(render(report, fmt, lang, summary_only=summary, warnings=warnings))
     click.get_current_context().exit(0 if report.conforms else 1)

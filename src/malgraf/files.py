@@ -1,8 +1,9 @@
-"""Write output files safely: refuse what is not a regular file, write to a temporary file, then rename.
+"""Read and write files safely: refuse what is not a regular file; write to a temporary file, then rename.
 
 Every writer (``build``, ``view``, ``import``) goes through ``check_output_path`` and the helpers here,
 so an output is either the old file or the complete new one, created with the usual permissions
-(``0666 & ~umask``), and a failure is one ``OutputError`` naming the path.
+(``0666 & ~umask``), and a failure is one ``OutputError`` naming the path. Readers of a whole input
+file check it with ``check_input_file`` first: a FIFO would block, ``/dev/zero`` never ends.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import FrameType
 
-from malgraf.errors import OutputError
+from malgraf.errors import InputError, OutputError
 
 _KINDS = {
     stat.S_IFLNK: "a symbolic link",
@@ -46,6 +47,22 @@ def check_output_path(path: Path) -> None:
     if not stat.S_ISREG(mode):
         kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
         raise OutputError(path, f"is {kind}, not a regular file; refusing to replace it")
+
+
+def check_input_file(path: Path) -> None:
+    """Refuse ``path`` as an input unless it is a regular file, or a symbolic link to one (``InputError``).
+
+    A FIFO would wait for a writer (and the Turtle parser does not let Ctrl-C stop it); a device
+    such as ``/dev/zero`` never ends.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        raise InputError(path, error.strerror or str(error)) from None
+    if stat.S_ISDIR(mode):
+        raise InputError(path, os.strerror(errno.EISDIR))
+    if not stat.S_ISREG(mode):
+        raise InputError(path, f"is {_KINDS.get(stat.S_IFMT(mode), 'a special file')}, not a regular file")
 
 
 def make_directory(directory: Path, reported: Path | None = None) -> None:

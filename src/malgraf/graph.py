@@ -21,6 +21,7 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from malgraf.errors import InputError
+from malgraf.files import check_input_file
 from malgraf.namespaces import GRAPH, PREFIXES
 from malgraf.ondisk import index_path as index_path  # re-exported
 from malgraf.ondisk import open_built, write_built
@@ -72,7 +73,8 @@ def default_data_directories() -> list[Path]:
 
 
 def load_turtle(store: ox.Store, path: Path, graph: URIRef) -> None:
-    """Parse one Turtle file into ``graph``; a syntax error names the file and line."""
+    """Parse one Turtle file into ``graph``; a syntax error names the file and line, a FIFO or device is refused."""
+    check_input_file(path)
     try:
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph))
     except SyntaxError as error:

@@ -119,21 +119,21 @@ def _links(whole: nx.MultiDiGraph, node: str) -> list[tuple[str, str, bool]]:
 
 
 def focus_of(dataset: Dataset, *, goal: str | None = None, insats: str | None = None,
-             region: str | None = None) -> URIRef | None:
-    """The IRI a user's ``--goal``, ``--insats`` or ``--region`` names (at most one may be given).
+             region: str | None = None, lang: str = "en") -> URIRef | None:
+    """The IRI a user's ``--goal``, ``--insats`` or ``--region`` names (at most one may be given; None: none is).
 
-    Unknown or ambiguous text raises ``LookupFailedError`` with candidates (exit 2).
+    Unknown, ambiguous or empty text raises ``LookupFailedError`` with candidates (exit 2), in ``lang``.
     """
     from malgraf.lookup import resolve_goal, resolve_insats, resolve_region
 
     given = [(text, resolve) for text, resolve in ((goal, resolve_goal), (insats, resolve_insats),
-                                                   (region, resolve_region)) if text]
+                                                   (region, resolve_region)) if text is not None]
     if len(given) > 1:
         raise ValueError("give at most one of goal, insats and region")
     if not given:
         return None
     text, resolve = given[0]
-    return resolve(dataset, text)
+    return resolve(dataset, text, lang=lang)
 
 
 __all__ = ["DEFAULT_DEPTH", "focus_of", "select_view", "view_graph"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from malgraf.errors import InputError, InputWarning
+from malgraf.files import check_input_file
 from malgraf.importers.appendix.allocation import Allocation, Answer, parse_section_8
 from malgraf.importers.appendix.columns import split_body, split_name
 from malgraf.importers.appendix.goal_column import read_goal_column
@@ -29,6 +30,9 @@ from malgraf.importers.goals.statements import GoalStatement
 from malgraf.importers.goals.vocabulary import RegionGoalVocabulary
 from malgraf.importers.insats_ids import insats_id, unique_ids
 from malgraf.regions import LANSKOD
+
+MAX_APPENDIX_BYTES = 64 * 1024 * 1024
+"""An appendix text larger than this is refused (the 2023 one is 0.75 MB)."""
 
 
 @dataclass
@@ -65,13 +69,23 @@ class Appendix:
 
 
 def read_lines(path: Path) -> list[str]:
-    """The file's lines; a file that is not UTF-8 text is an input error."""
+    """The lines of a regular file of UTF-8 text; one too large, not UTF-8 or holding NUL is an input error."""
+    check_input_file(path)
     try:
-        return path.read_text(encoding="utf-8").split("\n")
+        with path.open("rb") as stream:
+            data = stream.read(MAX_APPENDIX_BYTES + 1)
+        if len(data) > MAX_APPENDIX_BYTES:
+            size = path.stat().st_size
+            raise InputError(path, f"{size} bytes, more than the {MAX_APPENDIX_BYTES} an appendix may have")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(path, f"not UTF-8 text (byte {error.start})") from None
     except OSError as error:
         raise InputError(path, error.strerror or str(error)) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError(path, "holds a NUL byte (is this a binary file rather than the appendix as text?)", line=line)
+    return text.split("\n")
 
 
 def composed(path: Path, lines: list[str]) -> tuple[list[str], list[InputWarning]]:

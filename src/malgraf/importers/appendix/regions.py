@@ -37,7 +37,7 @@ def check_regions(path: Path, lines: Sequence[Line], rows: Sequence[RawRow]) -> 
             candidate = " ".join(words[:size])
             if candidate in REGION_NAMES:
                 break
-            if (not candidate.replace(" ", "").isalpha() or _extends_a_name(candidate)
+            if (not all(_word_like(word) for word in candidate.split()) or _extends_a_name(candidate)
                     or not all(word[:1].isupper() for word in candidate.split())
                     or any(word in _REGION_WORDS for word in candidate.split())):
                 continue
@@ -45,6 +45,15 @@ def check_regions(path: Path, lines: Sequence[Line], rows: Sequence[RawRow]) -> 
             if close and len(candidate) >= 5:
                 raise InputError(path, f"unknown region {candidate!r} (did you mean {close[0]!r}?)",
                                  line=line.number, field="Region")
+
+
+def _word_like(word: str) -> bool:
+    """A word that begins and ends with a letter; what lies between may be a typo (``Dala#rna``, a NUL).
+
+    >>> _word_like("Dala#rna"), _word_like("Gotland,"), _word_like("•")
+    (True, False, False)
+    """
+    return word[:1].isalpha() and word[-1:].isalpha()
 
 
 def _extends_a_name(candidate: str) -> bool:

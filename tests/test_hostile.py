@@ -1,0 +1,161 @@
+"""What the hostile sweep (``benchmarks/hostile_sweep.py``) found, held fixed: one test per class of failure."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from malgraf.build import build
+from malgraf.cli import main
+from malgraf.errors import InputError
+from malgraf.files import check_input_file
+from malgraf.resources import APPENDIX_2023
+
+MINI = Path(__file__).parent / "data" / "mini"
+CONFORMS = Path(__file__).parent / "data" / "validate" / "conforms.ttl"
+
+
+@pytest.fixture(scope="module")
+def mini_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("mini") / "graph.nq"
+    build(path, [MINI])
+    return path
+
+
+def run(*args: str | Path, stdin: str | None = None) -> Result:
+    return CliRunner().invoke(main, [str(arg) for arg in args], input=stdin)
+
+
+# Inputs read whole must be regular files: a FIFO blocks (the Turtle parser even ignores Ctrl-C
+# there), a device such as /dev/zero never ends.
+
+
+def test_an_input_that_is_not_a_regular_file_is_refused_without_opening_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "goals.ttl"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match=r"goals\.ttl: is a FIFO, not a regular file"):
+        check_input_file(fifo)
+    with pytest.raises(InputError, match="Is a directory"):
+        check_input_file(tmp_path)
+    link = tmp_path / "link.ttl"
+    link.symlink_to(CONFORMS)
+    check_input_file(link)
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/zero"])
+def test_build_turtle_refuses_a_device(device: str, tmp_path: Path) -> None:
+    out = tmp_path / "g.nq"
+    result = run("build", "--turtle", device, "--out", out)
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"Error: {device}: is a character device, not a regular file\n"
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/zero"])
+def test_import_appendix_refuses_a_device(device: str, tmp_path: Path) -> None:
+    result = run("import", "appendix", device, "--out", tmp_path / "2023")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"Error: {device}: is a character device, not a regular file\n"
+    assert not (tmp_path / "2023").exists()
+
+
+def test_import_appendix_refuses_a_file_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import malgraf.importers.appendix.parse as parse
+
+    monkeypatch.setattr(parse, "MAX_APPENDIX_BYTES", 1000)
+    result = run("import", "appendix", APPENDIX_2023, "--out", tmp_path / "2023")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {APPENDIX_2023}: {APPENDIX_2023.stat().st_size} bytes, more than the "
+                                    "1000 an appendix may have")
+
+
+# A region misspelt with a character that is not a letter (`Dala#rna`, a NUL) was not taken for a
+# region: its row ran on into the one before, one insats fewer, no word said.
+
+
+def appendix_with(tmp_path: Path, change: str) -> tuple[Path, int]:
+    """A copy of the shipped appendix whose first Dalarna row reads ``change`` for ``Dalarna``; and that line."""
+    lines = APPENDIX_2023.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines, start=1) if line.startswith("Dalarna "))
+    lines[number - 1] = lines[number - 1].replace("Dalarna", change, 1)
+    source = tmp_path / "appendix.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    return source, number
+
+
+@pytest.mark.parametrize("character", ["#", "1", "\x1b", "\x7f", "\u00a4"])
+def test_import_appendix_a_region_misspelt_with_a_non_letter_stops_the_import(character: str, tmp_path: Path) -> None:
+    source, number = appendix_with(tmp_path, f"Dala{character}rna")
+    result = run("import", "appendix", source, "--out", tmp_path / "2023")
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"Error: {source}:{number}: Region: unknown region 'Dala")
+    assert "(did you mean 'Dalarna'?)" in result.stderr
+    assert not (tmp_path / "2023").exists()
+
+
+def test_import_appendix_refuses_a_nul_byte_with_its_line(tmp_path: Path) -> None:
+    source, number = appendix_with(tmp_path, "Dalarna Regional\x00")
+    result = run("import", "appendix", source, "--out", tmp_path / "2023")
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"Error: {source}:{number}: holds a NUL byte")
+    assert not (tmp_path / "2023").exists()
+
+
+# A year the CSV reader refuses must not be written by the importer.
+
+
+@pytest.mark.parametrize("year", ["1", "-1", "99999", "0"])
+def test_import_appendix_year_is_four_digits(year: str, tmp_path: Path) -> None:
+    result = run("import", "appendix", "--year", year, "--out", tmp_path / "out")
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for '--year'" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+# An empty --region, --goal or --insats was read as not given: every region validated, or the
+# overview drawn, for a question about nothing.
+
+
+def test_validate_an_empty_region_is_an_error(mini_path: Path) -> None:
+    result = run("validate", "--graph", mini_path, "--region", "")
+    assert result.exit_code == 2, result.output
+    assert result.stderr == "Error: tom text: ange en region\n"
+
+
+@pytest.mark.parametrize("option", ["--goal", "--insats", "--region"])
+def test_view_an_empty_focus_is_an_error(option: str, mini_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "v.html"
+    result = run("view", "--graph", mini_path, option, "", "--out", out)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("Error: tom text: ange")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("args", [["view", "--out", ""], ["validate", ""]])
+def test_an_empty_file_name_is_a_usage_error(args: list[str], mini_path: Path) -> None:
+    result = run(*args, "--graph", mini_path) if args[0] == "view" else run(*args)
+    assert result.exit_code == 2, result.output
+    assert "the file name is empty" in result.stderr
+
+
+# --lang on every command, and the messages follow it.
+
+
+@pytest.mark.parametrize(("option", "text", "sv", "en"), [
+    ("--goal", "xxqq", "Error: 'xxqq' matchar inget mål\n", "Error: no goal matches 'xxqq'\n"),
+    ("--region", "xxqq", "Error: 'xxqq' matchar ingen region\n", "Error: no region matches 'xxqq'\n"),
+])
+def test_view_lookup_messages_follow_lang(option: str, text: str, sv: str, en: str, mini_path: Path,
+                                          tmp_path: Path) -> None:
+    for lang, expected in (("sv", sv), ("en", en)):
+        result = run("view", "--graph", mini_path, option, text, "--out", tmp_path / "v.html", "--lang", lang)
+        assert (result.exit_code, result.stderr) == (2, expected)
+
+
+def test_validate_messages_follow_lang(mini_path: Path) -> None:
+    for lang, expected in (("sv", "Error: 'xxqq' matchar ingen region\n"), ("en", "Error: no region matches 'xxqq'\n")):
+        result = run("validate", "--graph", mini_path, "--region", "xxqq", "--lang", lang)
+        assert (result.exit_code, result.stderr) == (2, expected)
