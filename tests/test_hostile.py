@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+import malgraf
 from malgraf.build import build
 from malgraf.cli import main
 from malgraf.errors import InputError
@@ -208,3 +211,21 @@ def test_sparql_empty_json_ld_has_no_foreign_prefixes(mini_path: Path) -> None:
                  stdin="CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(false) }")
     assert result.exit_code == 0
     assert result.stdout == "[]\n"
+
+
+# A crash in the sparql worker is one Error line; the faulthandler of the caller (pytest enables one on
+# a copy of stderr) printed the child's "Fatal Python error" and stack as well, in every test run.
+
+
+def test_a_crash_in_the_worker_leaves_the_callers_faulthandler_quiet() -> None:
+    script = ("import faulthandler, os, sys\n"
+              "from malgraf import worker\n"
+              "faulthandler.enable(os.fdopen(os.dup(2), 'w'))\n"
+              "try:\n"
+              "    worker.run_in_worker(os.abort, timeout=10)\n"
+              "except worker.Crashed as error:\n"
+              "    print(error)\n")
+    environment = {**os.environ, "PYTHONPATH": str(Path(malgraf.__file__).resolve().parent.parent)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment,
+                          timeout=60, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "SIGABRT\n", "")
