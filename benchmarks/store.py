@@ -112,7 +112,7 @@ def bench_readers(source: Path, readers: int, rounds: int) -> None:
         graph = Path(temp) / "build" / "malgraf.nq"
         env = environment(source, MALGRAF_GRAPH=str(graph))
         subprocess.run([sys.executable, "-m", "malgraf", "build"], env=env, capture_output=True, check=True)
-        command = [sys.executable, "-m", "malgraf", "supports", "sdg:7", "--format", "csv"]
+        command = [sys.executable, "-m", "malgraf", "supports", "sdg:7", "--format", "csv", "--lang", "en"]
         print(f"{readers} readers at once of a stale default graph, {rounds} rounds, code from {source}:")
         for number in range(1, rounds + 1):
             os.utime(graph, ns=(0, 0))

@@ -100,7 +100,8 @@ def test_a_region_it_cannot_tell_stops_with_the_line(tmp_path: Path, written: st
 
 def test_import_appendix_prints_the_warning_on_stderr(tmp_path: Path) -> None:
     path = mutated(tmp_path, 452, "Dalarna", "Region Dalarna")
-    result = CliRunner().invoke(main, ["import", "appendix", str(path), "--out", str(tmp_path / "out")])
+    result = CliRunner().invoke(main, ["import", "appendix", str(path), "--out", str(tmp_path / "out"),
+                                       "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert result.stderr == f"Warning: {path}:452: Region: 'Region Dalarna' read as 'Dalarna' (official name)\n"
     assert result.stdout.startswith(f"Read {INSATSER} insatser")

@@ -15,7 +15,7 @@ from malgraf.namespaces import GRAPH
 
 def test_build_writes_named_graphs(tmp_path: Path) -> None:
     out = tmp_path / "out" / "graph.nq"
-    result = CliRunner().invoke(main, ["build", "--out", str(out)])
+    result = CliRunner().invoke(main, ["build", "--out", str(out), "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert out.is_file()
     text = out.read_text(encoding="utf-8")
@@ -77,11 +77,11 @@ def test_commands_build_the_default_graph_once_when_missing(tmp_path: Path, monk
     graph = tmp_path / "default.nq"
     monkeypatch.setenv("MALGRAF_GRAPH", str(graph))
     runner = CliRunner()
-    first = runner.invoke(main, ["supports", "sdg:7"])
+    first = runner.invoke(main, ["supports", "sdg:7", "--lang", "en"])
     assert first.exit_code == 0, first.output
     assert f"Built the graph first: {graph}" in first.output and graph.is_file()
     built_at = graph.stat().st_mtime_ns
-    second = runner.invoke(main, ["supports", "sdg:7"])
+    second = runner.invoke(main, ["supports", "sdg:7", "--lang", "en"])
     assert second.exit_code == 0 and "Built the graph first" not in second.output
     assert graph.stat().st_mtime_ns == built_at
 

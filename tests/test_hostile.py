@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+import malgraf
 from malgraf.build import build
 from malgraf.cli import main
 from malgraf.errors import InputError
@@ -159,3 +162,70 @@ def test_validate_messages_follow_lang(mini_path: Path) -> None:
     for lang, expected in (("sv", "Error: 'xxqq' matchar ingen region\n"), ("en", "Error: no region matches 'xxqq'\n")):
         result = run("validate", "--graph", mini_path, "--region", "xxqq", "--lang", lang)
         assert (result.exit_code, result.stderr) == (2, expected)
+
+
+def test_build_says_what_it_wrote_in_either_language(tmp_path: Path) -> None:
+    out = tmp_path / "g.nq"
+    sv = run("build", "--data", MINI, "--out", out)
+    en = run("build", "--data", MINI, "--out", out, "--lang", "en")
+    assert sv.exit_code == en.exit_code == 0
+    total = sv.stdout.splitlines()[-1].split()[1]
+    assert sv.stdout.splitlines()[-1] == f"Skrev {total} kvadrupler till {out}"
+    assert en.stdout.splitlines()[-1] == f"Wrote {total} quads to {out}"
+
+
+def test_import_appendix_says_what_it_read_in_either_language(tmp_path: Path) -> None:
+    sv = run("import", "appendix", "--out", tmp_path / "sv")
+    en = run("import", "appendix", "--out", tmp_path / "en", "--lang", "en")
+    assert sv.exit_code == en.exit_code == 0
+    assert sv.stdout.startswith("Läste 523 insatser, ") and en.stdout.startswith("Read 523 insatser, ")
+    assert sv.stdout.splitlines()[1].startswith("Skrev insatser.csv, ")
+    assert en.stdout.splitlines()[1].startswith("Wrote insatser.csv, ")
+
+
+def test_sparql_notes_follow_lang(mini_path: Path) -> None:
+    query = "SELECT ?s { ?s ?p ?o }"
+    sv = run("sparql", "-", "--graph", mini_path, "--limit", "1", stdin=query)
+    en = run("sparql", "-", "--graph", mini_path, "--limit", "1", "--lang", "en", stdin=query)
+    assert sv.stderr == "Visar de första 1 raderna; frågan ger fler (--limit)\n"
+    assert en.stderr == "Showing the first 1 rows; the query gives more (--limit)\n"
+
+
+# An empty answer says so; with Turtle an empty CONSTRUCT printed a blank line and nothing else.
+
+
+@pytest.mark.parametrize(("query", "fmt", "note"), [
+    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(false) }", None, "The query gives no triples"),
+    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(false) }", "ntriples", "The query gives no triples"),
+    ("SELECT ?s { ?s ?p ?o FILTER(false) }", "json", "The query gives no rows"),
+    ("SELECT ?s { ?s ?p ?o FILTER(false) }", "table", "The query gives no rows"),
+])
+def test_sparql_an_empty_answer_says_so_on_stderr(query: str, fmt: str | None, note: str, mini_path: Path) -> None:
+    result = run("sparql", "-", "--graph", mini_path, "--lang", "en", *(["--format", fmt] if fmt else []), stdin=query)
+    assert result.exit_code == 0
+    assert result.stderr == note + "\n"
+
+
+def test_sparql_empty_json_ld_has_no_foreign_prefixes(mini_path: Path) -> None:
+    result = run("sparql", "-", "--graph", mini_path, "--format", "json",
+                 stdin="CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(false) }")
+    assert result.exit_code == 0
+    assert result.stdout == "[]\n"
+
+
+# A crash in the sparql worker is one Error line; the faulthandler of the caller (pytest enables one on
+# a copy of stderr) printed the child's "Fatal Python error" and stack as well, in every test run.
+
+
+def test_a_crash_in_the_worker_leaves_the_callers_faulthandler_quiet() -> None:
+    script = ("import faulthandler, os, sys\n"
+              "from malgraf import worker\n"
+              "faulthandler.enable(os.fdopen(os.dup(2), 'w'))\n"
+              "try:\n"
+              "    worker.run_in_worker(os.abort, timeout=10)\n"
+              "except worker.Crashed as error:\n"
+              "    print(error)\n")
+    environment = {**os.environ, "PYTHONPATH": str(Path(malgraf.__file__).resolve().parent.parent)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment,
+                          timeout=60, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "SIGABRT\n", "")

@@ -394,7 +394,7 @@ def test_hostile_text_from_the_csv_files_survives_the_import_and_is_escaped(tmp_
 def test_cli_view_writes_the_page(mini_graph_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "goal.html"
     result = CliRunner().invoke(main, ["view", "--graph", str(mini_graph_path), "--goal", "sdg:8.3",
-                                       "--depth", "1", "--out", str(out)])
+                                       "--depth", "1", "--out", str(out), "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [f"Wrote 3 nodes and 2 links to {out}", out.resolve().as_uri()]
     assert "8.3 Promote development-oriented" in out.read_text(encoding="utf-8")

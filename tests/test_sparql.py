@@ -122,7 +122,8 @@ def test_limits_refuse_what_they_cannot_enforce(limits: dict[str, float]) -> Non
 
 @pytest.mark.parametrize(("limit", "shown", "cut"), [("2", 2, True), ("3", 3, False), ("0", 3, False)])
 def test_the_result_limit_cuts_and_says_so(graph: Path, limit: str, shown: int, cut: bool) -> None:
-    result = sparql(graph, "SELECT ?x WHERE { VALUES ?x { 1 2 3 } }", "--limit", limit, "--format", "csv")
+    result = sparql(graph, "SELECT ?x WHERE { VALUES ?x { 1 2 3 } }", "--limit", limit, "--format", "csv",
+                    "--lang", "en")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == ["x", "1", "2", "3"][: shown + 1]
     assert result.stderr == (f"Showing the first {limit} rows; the query gives more (--limit)\n" if cut else "")
@@ -130,14 +131,14 @@ def test_the_result_limit_cuts_and_says_so(graph: Path, limit: str, shown: int, 
 
 def test_the_default_limit_is_10_000_rows(graph: Path) -> None:
     assert 2 * len(open_store(graph)) > library.DEFAULT_LIMIT == 10_000  # the query below gives each quad twice
-    result = sparql(graph, "SELECT * WHERE { ?s ?p ?o VALUES ?n { 1 2 } }", "--format", "csv")
+    result = sparql(graph, "SELECT * WHERE { ?s ?p ?o VALUES ?n { 1 2 } }", "--format", "csv", "--lang", "en")
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 1 + 10_000
     assert result.stderr == "Showing the first 10000 rows; the query gives more (--limit)\n"
 
 
 def test_the_result_limit_counts_triples_of_a_construct(graph: Path) -> None:
-    result = sparql(graph, "CONSTRUCT WHERE { ?s a ?c }", "--limit", "3", "--format", "ntriples")
+    result = sparql(graph, "CONSTRUCT WHERE { ?s a ?c }", "--limit", "3", "--format", "ntriples", "--lang", "en")
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 3
     assert result.stderr == "Showing the first 3 triples; the query gives more (--limit)\n"

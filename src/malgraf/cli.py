@@ -16,7 +16,7 @@ from rdflib import Dataset
 
 from malgraf import __version__
 from malgraf.errors import LoadWarning, LookupFailedError, MalgrafError
-from malgraf.i18n import LANGUAGES
+from malgraf.i18n import LANGUAGES, message
 from malgraf.output import FORMATS, Answer, render_answer, render_rows, visible
 from malgraf.query import GOAL_SCHEMES, SCHEME_NAMES
 from malgraf.sparql import DEFAULT_LIMIT as DEFAULT_SPARQL_LIMIT
@@ -180,15 +180,16 @@ def main() -> None:
     type=FilePath(dir_okay=False, exists=True, path_type=Path),
     help="Extra Turtle files to load, each into a named graph of its own.",
 )
+@lang_option
 @reports_errors
-def build(out: Path | None, data_directories: tuple[Path, ...], extra_turtle: tuple[Path, ...]) -> None:
+def build(out: Path | None, data_directories: tuple[Path, ...], extra_turtle: tuple[Path, ...], lang: str) -> None:
     """Build the graph from ontology, reference vocabularies and data."""
     from malgraf.build import build as build_graph
 
     result = build_graph(out, list(data_directories) or None, extra_turtle)
     rows = [{"graph": g, "quads": n} for g, n in result.quads_per_graph.items()]
     click.echo(render_rows(rows, ["graph", "quads"]))
-    click.echo(f"Wrote {result.total} quads to {result.path}")
+    click.echo(message("build.wrote", lang, n=result.total, path=result.path))
 
 
 @main.group(name="import")
@@ -204,8 +205,9 @@ def import_group() -> None:
     "--out", type=FilePath(path_type=Path), default=None,
     help="Directory for the CSV files (default: data/<year> of the checkout).",
 )
+@lang_option
 @reports_errors
-def import_appendix(path: Path | None, year: int, out: Path | None) -> None:
+def import_appendix(path: Path | None, year: int, out: Path | None, lang: str) -> None:
     """Import Tillväxtverket's table appendix of the regions' reports (PATH; default: the shipped 2023 text)."""
     from malgraf.importers.appendix import import_appendix as run_import
     from malgraf.resources import APPENDIX_2023, DATA_DIRECTORY
@@ -216,10 +218,10 @@ def import_appendix(path: Path | None, year: int, out: Path | None) -> None:
     for warning in appendix.warnings:
         click.echo(f"Warning: {warning}", err=True)
     links = sum(len(r.goals) for r in appendix.insatser)
-    click.echo(f"Read {len(appendix.insatser)} insatser, {links} goal links, "
-               f"{len(appendix.allocations)} allocation amounts and {len(appendix.answers)} answers "
-               f"from {path}")
-    click.echo(f"Wrote insatser.csv, goal_links.csv, allocation.csv, answers.csv, source.csv to {directory}")
+    click.echo(message("import.read", lang, insatser=len(appendix.insatser), links=links,
+                       allocations=len(appendix.allocations), answers=len(appendix.answers), path=path))
+    files = "insatser.csv, goal_links.csv, allocation.csv, answers.csv, source.csv"
+    click.echo(message("import.wrote", lang, files=files, directory=directory))
 
 
 @main.command()
@@ -239,7 +241,7 @@ def info(graph_path: Path | None, lang: str, fmt: str, region: str | None, year:
     print_answer(info_answer(dataset, lang, region=region_iri, year=year), fmt)
 
 
-def open_graph(graph_path: Path | None) -> Dataset:
+def open_graph(graph_path: Path | None, lang: str) -> Dataset:
     """The built graph; the default one is built first if it is missing or older than its inputs."""
     from malgraf.build import open_built_graph
 
@@ -247,7 +249,7 @@ def open_graph(graph_path: Path | None) -> Dataset:
     if built:
         from malgraf.graph import default_graph_path
 
-        click.echo(f"Built the graph first: {default_graph_path()}", err=True)
+        click.echo(message("built_first", lang, path=default_graph_path()), err=True)
     return dataset
 
 
@@ -270,7 +272,7 @@ def supports(goal: str, direct: bool, scheme: str | None, region: str | None, ye
     from malgraf.answers import supports_answer
     from malgraf.lookup import resolve_goal, resolve_region
 
-    dataset = open_graph(graph_path)
+    dataset = open_graph(graph_path, lang)
     region_iri = resolve_region(dataset, region, lang) if region is not None else None
     goal_iri = resolve_goal(dataset, goal, scheme=scheme, region=region_iri, lang=lang)
     answer = supports_answer(dataset, goal_iri, direct=direct, region=region_iri, year=year, section=section,
@@ -289,7 +291,7 @@ def goals(insats: str, graph_path: Path | None, lang: str, fmt: str) -> None:
     from malgraf.answers import goals_answer
     from malgraf.lookup import resolve_insats
 
-    dataset = open_graph(graph_path)
+    dataset = open_graph(graph_path, lang)
     print_answer(goals_answer(dataset, resolve_insats(dataset, insats, lang), lang), fmt)
 
 
@@ -308,7 +310,7 @@ def gaps(schemes: tuple[str, ...], region: str | None, year: int | None, graph_p
     from malgraf.answers import gaps_answer
     from malgraf.lookup import resolve_region
 
-    dataset = open_graph(graph_path)
+    dataset = open_graph(graph_path, lang)
     region_iri = resolve_region(dataset, region, lang) if region is not None else None
     print_answer(gaps_answer(dataset, schemes, region=region_iri, year=year, lang=lang), fmt)
 
@@ -333,9 +335,10 @@ def _a_number(context: click.Context, parameter: click.Parameter, value: float) 
               help="Print at most this many rows or triples, and say so on stderr when there are more (0: no limit).")
 @click.option("--allow-service", is_flag=True,
               help="Let SERVICE clauses query other SPARQL endpoints (refused by default).")
+@lang_option
 @reports_errors
 def sparql(query_file: str, graph_path: Path | None, fmt: str | None, timeout: float, limit: int,
-           allow_service: bool) -> None:
+           allow_service: bool, lang: str) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) from QUERY-FILE, or - for stdin.
 
     Updates are refused; so is SERVICE unless --allow-service is given. Ctrl-C stops the query.
@@ -347,12 +350,14 @@ def sparql(query_file: str, graph_path: Path | None, fmt: str | None, timeout: f
         text = read_query(query_file, sys.stdin.buffer)
         check_format(source, query_form(text), fmt)
         limits = Limits(timeout=timeout or None, limit=limit or None, allow_service=allow_service)
-        result = run_query(open_graph(graph_path), text, source=source, limits=limits)
+        result = run_query(open_graph(graph_path, lang), text, source=source, limits=limits)
         check_format(source, result.form, fmt)
         click.echo(render_result(result, fmt))
+        what = "rows" if result.form == "SELECT" else "triples"
         if result.truncated:
-            what = "rows" if result.form == "SELECT" else "triples"
-            click.echo(f"Showing the first {limit} {what}; the query gives more (--limit)", err=True)
+            click.echo(message(f"sparql.truncated.{what}", lang, limit=limit), err=True)
+        elif result.form != "ASK" and not (result.rows if result.form == "SELECT" else result.graph):
+            click.echo(message(f"sparql.empty.{what}", lang), err=True)
     except KeyboardInterrupt:
         click.echo("Interrupted", err=True)
         raise SystemExit(130) from None
@@ -386,7 +391,7 @@ def view(graph_path: Path | None, goal: str | None, insats: str | None, region: 
     focus = focus_of(dataset, goal=goal, insats=insats, region=region, lang=lang)
     graph = view_graph(dataset, focus, depth=depth, lang=lang)
     path = write_view(graph, out or DEFAULT_VIEW_PATH)
-    click.echo(f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} links to {path}")
+    click.echo(message("view.wrote", lang, nodes=graph.number_of_nodes(), links=graph.number_of_edges(), path=path))
     click.echo(path.resolve().as_uri())
 
 
@@ -422,7 +427,7 @@ def validate(paths: tuple[Path, ...], graph_path: Path | None, lang: str, fmt: s
     if paths and graph_path:
         raise click.UsageError("give PATH… or --graph, not both")
     with cannot_load():
-        dataset = as_dataset(load_inputs(paths)) if paths else open_graph(graph_path)
+        dataset = as_dataset(load_inputs(paths)) if paths else open_graph(graph_path, lang)
     region_iri = resolve_region(dataset, region, lang) if region is not None else None
     report = run_validation(dataset, engine, region=region_iri, year=year, lang=lang)
     click.echo(render(report, fmt, lang, summary_only=summary, warnings=warnings))

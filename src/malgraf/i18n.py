@@ -125,6 +125,23 @@ MESSAGES: Labels = {
     "lookup.in_regions": {"sv": "{scheme} {n} i {regions} regioner", "en": "{scheme} {n} in {regions} regions"},
     "lookup.insats": {"sv": "{name} ({region} {year}, avsnitt {section})",
                       "en": "{name} ({region} {year}, section {section})"},
+    "build.wrote": {"sv": "Skrev {n} kvadrupler till {path}", "en": "Wrote {n} quads to {path}"},
+    "built_first": {"sv": "Byggde grafen först: {path}", "en": "Built the graph first: {path}"},
+    "import.read": {
+        "sv": "Läste {insatser} insatser, {links} målkopplingar, {allocations} belopp för fördelning och "
+              "{answers} svar från {path}",
+        "en": "Read {insatser} insatser, {links} goal links, {allocations} allocation amounts and {answers} "
+              "answers from {path}",
+    },
+    "import.wrote": {"sv": "Skrev {files} till {directory}", "en": "Wrote {files} to {directory}"},
+    "view.wrote": {"sv": "Skrev {nodes} noder och {links} länkar till {path}",
+                   "en": "Wrote {nodes} nodes and {links} links to {path}"},
+    "sparql.truncated.rows": {"sv": "Visar de första {limit} raderna; frågan ger fler (--limit)",
+                              "en": "Showing the first {limit} rows; the query gives more (--limit)"},
+    "sparql.truncated.triples": {"sv": "Visar de första {limit} tripplarna; frågan ger fler (--limit)",
+                                 "en": "Showing the first {limit} triples; the query gives more (--limit)"},
+    "sparql.empty.rows": {"sv": "Frågan ger inga rader", "en": "The query gives no rows"},
+    "sparql.empty.triples": {"sv": "Frågan ger inga tripplar", "en": "The query gives no triples"},
 }
 """Headings and messages, as ``str.format`` templates."""
 

@@ -356,6 +356,8 @@ def render_result(result: SparqlResult, fmt: str | None) -> str:
     if fmt in (None, "turtle", "ntriples"):
         return result.graph.serialize(format="nt" if fmt == "ntriples" else "turtle").rstrip()
     if fmt == "json":
+        if not result.graph:
+            return "[]"  # with no context of its own, rdflib would write every prefix it knows
         return result.graph.serialize(format="json-ld", context=_context(result.graph), auto_compact=True)
     rows: list[Row] = [{"subject": s, "predicate": p, "object": o} for s, p, o in sorted(result.graph)]
     return render_rows(rows, ["subject", "predicate", "object"], fmt)

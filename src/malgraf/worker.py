@@ -11,6 +11,7 @@ threads, which reading the store does not use.
 
 from __future__ import annotations
 
+import faulthandler
 import gc
 import os
 import pickle
@@ -103,6 +104,7 @@ def _child(job: Callable[[], object], read_end: int, write_end: int, timeout: fl
         os.close(read_end)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 2)  # a native crash's last words would break the caller's one-line error
+        faulthandler.disable()  # and so would the dump of a faulthandler the caller enabled on another file
         if timeout is not None:  # should the caller die first, this process ends itself soon after
             signal.signal(signal.SIGALRM, signal.SIG_DFL)
             signal.setitimer(signal.ITIMER_REAL, timeout + 1)
