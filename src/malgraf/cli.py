@@ -236,7 +236,7 @@ def info(graph_path: Path | None, lang: str, fmt: str, region: str | None, year:
     from malgraf.answers import info_answer
     from malgraf.lookup import resolve_region
 
-    dataset = open_graph(graph_path)
+    dataset = open_graph(graph_path, lang)
     region_iri = resolve_region(dataset, region, lang) if region is not None else None
     print_answer(info_answer(dataset, lang, region=region_iri, year=year), fmt)
 
@@ -387,7 +387,7 @@ def view(graph_path: Path | None, goal: str | None, insats: str | None, region: 
     if sum(1 for given in (goal, insats, region) if given is not None) > 1:
         raise click.UsageError("give at most one of --goal, --insats and --region")
     check_output_path(out or DEFAULT_VIEW_PATH)
-    dataset = open_graph(graph_path)
+    dataset = open_graph(graph_path, lang)
     focus = focus_of(dataset, goal=goal, insats=insats, region=region, lang=lang)
     graph = view_graph(dataset, focus, depth=depth, lang=lang)
     path = write_view(graph, out or DEFAULT_VIEW_PATH)
