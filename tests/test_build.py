@@ -94,7 +94,7 @@ def test_every_command_reading_the_default_graph_builds_it_first(
     monkeypatch.setenv("MALGRAF_GRAPH", str(graph))
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, command)
-    assert f"Built the graph first: {graph}" in result.output and graph.is_file(), result.output
+    assert f"Byggde grafen först: {graph}" in result.output and graph.is_file(), result.output
 
 
 TRIPLE = "<http://example.org/a> <http://example.org/b> {} .\n"
