@@ -11,6 +11,7 @@ from malgraf.build import build
 from malgraf.graph import as_dataset, build_store, open_dataset
 
 TEST_DATA = Path(__file__).parent / "data"
+MINI = TEST_DATA / "mini"
 
 
 @pytest.fixture(scope="session")
@@ -30,3 +31,11 @@ def shipped_graph_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def shipped(shipped_graph_path: Path) -> Dataset:
     return open_dataset(shipped_graph_path)
+
+
+@pytest.fixture(scope="session")
+def mini_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture data set (tests/data/mini) built into a temporary file, once per session."""
+    path = tmp_path_factory.mktemp("mini") / "malgraf.nq"
+    build(path, [MINI])
+    return path

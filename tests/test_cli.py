@@ -25,12 +25,6 @@ from malgraf.cli import main
 MINI = Path(__file__).parent / "data" / "mini"
 
 
-@pytest.fixture(scope="module")
-def mini_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("mini") / "graph.nq"
-    build(path, [MINI])
-    return path
-
 
 def run(*args: str, stdin: str | None = None) -> Result:
     return CliRunner().invoke(main, list(args), input=stdin)

@@ -11,7 +11,6 @@ import pytest
 from click.testing import CliRunner, Result
 
 import malgraf
-from malgraf.build import build
 from malgraf.cli import main
 from malgraf.errors import InputError
 from malgraf.files import check_input_file
@@ -20,12 +19,6 @@ from malgraf.resources import APPENDIX_2023
 MINI = Path(__file__).parent / "data" / "mini"
 CONFORMS = Path(__file__).parent / "data" / "validate" / "conforms.ttl"
 
-
-@pytest.fixture(scope="module")
-def mini_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("mini") / "graph.nq"
-    build(path, [MINI])
-    return path
 
 
 def run(*args: str | Path, stdin: str | None = None) -> Result:

@@ -11,7 +11,6 @@ from click.testing import CliRunner
 from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from malgraf.build import build
 from malgraf.cli import main
 from malgraf.errors import LookupFailedError
 from malgraf.graph import open_dataset
@@ -21,12 +20,6 @@ from malgraf.query import SCHEMES, counts_per_class, gaps, goals_of, supports
 
 MINI = Path(__file__).parent / "data" / "mini"
 
-
-@pytest.fixture(scope="module")
-def mini_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("mini") / "graph.nq"
-    build(path, [MINI])
-    return path
 
 
 @pytest.fixture(scope="module")

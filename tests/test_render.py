@@ -15,7 +15,6 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, URIRef
 
-from malgraf.build import build
 from malgraf.cli import main
 from malgraf.graph import as_dataset, build_store
 from malgraf.i18n import METHOD_LABELS, TERM_LABELS, VIA_LABELS, capitalised, label
@@ -48,12 +47,6 @@ HOSTILE = str(INSATS["2023-3-10-01"])
 def mini() -> Dataset:
     return as_dataset(build_store([MINI], data_loader=load_year))
 
-
-@pytest.fixture(scope="module")
-def mini_graph_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("mini") / "malgraf.nq"
-    build(path, [MINI])
-    return path
 
 
 def page_json(page: str) -> dict:
@@ -391,9 +384,9 @@ def test_hostile_text_from_the_csv_files_survives_the_import_and_is_escaped(tmp_
 # --- the command ------------------------------------------------------------------------------
 
 
-def test_cli_view_writes_the_page(mini_graph_path: Path, tmp_path: Path) -> None:
+def test_cli_view_writes_the_page(mini_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "goal.html"
-    result = CliRunner().invoke(main, ["view", "--graph", str(mini_graph_path), "--goal", "sdg:8.3",
+    result = CliRunner().invoke(main, ["view", "--graph", str(mini_path), "--goal", "sdg:8.3",
                                        "--depth", "1", "--out", str(out), "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [f"Wrote 3 nodes and 2 links to {out}", out.resolve().as_uri()]
@@ -402,18 +395,18 @@ def test_cli_view_writes_the_page(mini_graph_path: Path, tmp_path: Path) -> None
 
 @pytest.mark.parametrize(("option", "text"), [("--region", "Blekinge"), ("--insats", "2023-1-10-01")])
 def test_cli_view_of_a_region_or_insats(
-    mini_graph_path: Path, tmp_path: Path, option: str, text: str
+    mini_path: Path, tmp_path: Path, option: str, text: str
 ) -> None:
     out = tmp_path / "view.html"
-    result = CliRunner().invoke(main, ["view", "--graph", str(mini_graph_path), option, text,
+    result = CliRunner().invoke(main, ["view", "--graph", str(mini_path), option, text,
                                        "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert out.is_file()
 
 
-def test_cli_unknown_goal_gets_candidates_and_exit_2(mini_graph_path: Path, tmp_path: Path) -> None:
+def test_cli_unknown_goal_gets_candidates_and_exit_2(mini_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "view.html"
-    result = CliRunner().invoke(main, ["view", "--graph", str(mini_graph_path),
+    result = CliRunner().invoke(main, ["view", "--graph", str(mini_path),
                                        "--goal", "Hälsa och välbefinande", "--out", str(out)])
     assert result.exit_code == 2
     assert result.output.startswith("Error: ")
@@ -421,8 +414,8 @@ def test_cli_unknown_goal_gets_candidates_and_exit_2(mini_graph_path: Path, tmp_
     assert not out.exists()
 
 
-def test_cli_view_takes_one_focus(mini_graph_path: Path) -> None:
-    result = CliRunner().invoke(main, ["view", "--graph", str(mini_graph_path),
+def test_cli_view_takes_one_focus(mini_path: Path) -> None:
+    result = CliRunner().invoke(main, ["view", "--graph", str(mini_path),
                                        "--goal", "sdg:8", "--region", "10"])
     assert result.exit_code == 2
     assert "at most one of --goal, --insats and --region" in result.output
