@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.abc
 import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -222,3 +224,30 @@ def test_a_crash_in_the_worker_leaves_the_callers_faulthandler_quiet() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment,
                           timeout=60, check=False)
     assert (done.returncode, done.stdout, done.stderr) == (0, "SIGABRT\n", "")
+
+
+# Ctrl-C in the first fifth of a second, while the command line was still being imported, printed a
+# Python traceback: the `malgraf` command now starts where an interrupt is handled from the first line.
+
+
+class _InterruptingImport(importlib.abc.MetaPathFinder):
+    def find_spec(self, name: str, *args: object) -> None:
+        if name == "malgraf.cli":
+            raise KeyboardInterrupt
+
+
+def test_ctrl_c_while_importing_is_interrupted(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+                                               ) -> None:
+    from malgraf.__main__ import run
+
+    monkeypatch.delitem(sys.modules, "malgraf.cli")
+    monkeypatch.setattr(sys, "meta_path", [_InterruptingImport(), *sys.meta_path])
+    with pytest.raises(SystemExit) as exited:
+        run()
+    assert exited.value.code == 130
+    assert capsys.readouterr().err == "Interrupted\n"
+
+
+def test_the_malgraf_command_starts_at_the_interrupt_handling_entry_point() -> None:
+    project = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["scripts"] == {"malgraf": "malgraf.__main__:run"}
