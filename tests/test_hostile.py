@@ -132,9 +132,9 @@ def test_view_an_empty_focus_is_an_error(option: str, mini_path: Path, tmp_path:
     assert not out.exists()
 
 
-@pytest.mark.parametrize("args", [["view", "--out", ""], ["validate", ""]])
+@pytest.mark.parametrize("args", [["view", "--out", ""], ["validate", ""], ["sparql", ""]])
 def test_an_empty_file_name_is_a_usage_error(args: list[str], mini_path: Path) -> None:
-    result = run(*args, "--graph", mini_path) if args[0] == "view" else run(*args)
+    result = run(*args) if args[0] == "validate" else run(*args, "--graph", mini_path)
     assert result.exit_code == 2, result.output
     assert "the file name is empty" in result.stderr
 

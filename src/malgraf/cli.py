@@ -322,7 +322,7 @@ def _a_number(context: click.Context, parameter: click.Parameter, value: float) 
 
 
 @main.command()
-@click.argument("query_file", metavar="QUERY-FILE|-")
+@click.argument("query_file", metavar="QUERY-FILE|-", type=FilePath(allow_dash=True))
 @graph_option
 @click.option("--format", "fmt", type=click.Choice([*FORMATS, "turtle", "ntriples"]), default=None,
               help="Output format (default: table for SELECT, turtle for CONSTRUCT/DESCRIBE; json of triples "
