@@ -35,6 +35,7 @@ BROKEN_ONCE = {
     ("insats-name", INSATS["v-07"], Literal("  ", lang="sv")),
     ("insats-reported-under", INSATS["v-08"], NS["priority-1.3"]),
     ("rus-goal-no-crosswalk", RUS["10-service"], None),
+    ("goal-statement-unresolved", INSATS["v-09"], Literal("Fler unga flyttar hem", lang="sv")),
 }
 """What ``violates.ttl`` breaks: every rule once, nothing else."""
 
@@ -63,13 +64,15 @@ def test_the_fixture_breaks_every_rule_and_every_rule_has_a_query_and_words() ->
     known = rules(load_shapes())
     assert [rule.id for rule in known] == [
         "insats-no-goal", "insats-goal-unresolved", "insats-goal-unknown", "insats-goal-other-region",
-        "insats-region", "insats-year", "insats-name", "insats-reported-under", "rus-goal-no-crosswalk"]
+        "insats-region", "insats-year", "insats-name", "insats-reported-under", "rus-goal-no-crosswalk",
+        "goal-statement-unresolved"]
     assert {rule.id for rule in known} == {rule for rule, _, _ in BROKEN_ONCE}
     assert {rule.query for rule in known} == {p.stem for p in QUERY_DIRECTORY.glob("validate_*.rq")}
     for rule in known:
         assert set(rule.title) == set(rule.message) == set(rule.fix) == {"sv", "en"}, rule.id
-    assert {rule.id: rule.severity for rule in known}["rus-goal-no-crosswalk"] == "warning"
-    assert {rule.severity for rule in known if rule.id != "rus-goal-no-crosswalk"} == {"violation"}
+    warnings = {"rus-goal-no-crosswalk", "goal-statement-unresolved"}
+    assert {rule.id for rule in known if rule.severity == "warning"} == warnings
+    assert {rule.severity for rule in known if rule.id not in warnings} == {"violation"}
 
 
 def test_engines_agree_on_synthetic_data_with_every_kind_of_flaw(tmp_path: Path) -> None:
@@ -181,7 +184,7 @@ def test_text_report_in_swedish_by_default() -> None:
 def test_json_and_csv_reports_hold_every_finding() -> None:
     code, out, _ = run(str(FIXTURES / "violates.ttl"), "--format", "json", "--lang", "en")
     data = json.loads(out)
-    assert code == 1 and (data["conforms"], data["violations"], data["warnings"]) == (False, 8, 1)
+    assert code == 1 and (data["conforms"], data["violations"], data["warnings"]) == (False, 8, 2)
     dangling = next(f for f in data["findings"] if f["rule"] == "insats-goal-unknown")
     assert dangling == {
         "lanskod": "10", "region": "Blekinge", "rule": "insats-goal-unknown", "severity": "violation",
@@ -214,7 +217,7 @@ def test_summary_counts_insatser_without_a_goal_per_region(fmt: str) -> None:
 def test_no_warnings_lists_only_violations_but_counts_warnings() -> None:
     code, out, _ = run(str(FIXTURES / "violates.ttl"), "--no-warnings", "--format", "json")
     data = json.loads(out)
-    assert code == 1 and data["warnings"] == 1
+    assert code == 1 and data["warnings"] == 2
     assert {f["severity"] for f in data["findings"]} == {"violation"} and len(data["findings"]) == 8
     assert "rus-goal-no-crosswalk" not in run(str(FIXTURES / "violates.ttl"), "--no-warnings")[1]
 

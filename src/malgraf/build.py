@@ -31,21 +31,22 @@ def build(
     """
     from malgraf.closure import materialise_closure
     from malgraf.importers.tables import year_triples
+    from malgraf.resources import GOALS_DIRECTORY
 
     path = out or default_graph_path()
     check_output_path(path)
     directories = default_data_directories() if data_directories is None else list(data_directories)
     store = build_store(directories, data_loader=year_triples, extra_turtle=extra_turtle,
-                        materialise=materialise_closure)
+                        materialise=materialise_closure, goals_directory=GOALS_DIRECTORY)
     write_store(store, path)
     return BuildResult(path=path, quads_per_graph=quads_per_graph(store))
 
 
 def _inputs() -> list[Path]:
     """The files a default build reads: ontology, reference data and shipped data sets."""
-    from malgraf.resources import ONTOLOGY_DIRECTORY, REFERENCE_DIRECTORY
+    from malgraf.resources import GOALS_DIRECTORY, ONTOLOGY_DIRECTORY, REFERENCE_DIRECTORY
 
-    folders = [ONTOLOGY_DIRECTORY, REFERENCE_DIRECTORY, *default_data_directories()]
+    folders = [ONTOLOGY_DIRECTORY, REFERENCE_DIRECTORY, GOALS_DIRECTORY, *default_data_directories()]
     return [p for folder in folders for p in folder.rglob("*") if p.is_file()]
 
 

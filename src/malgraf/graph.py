@@ -39,8 +39,9 @@ REFERENCE_SOURCES: dict[URIRef, tuple[str, ...]] = {
 }
 """Named graph → the files under ``data/reference/`` that fill it."""
 
-DataLoader = Callable[[Path], Iterable[tuple[Node, Node, Node]]]
-"""Turns one data directory (e.g. ``data/2023``) into triples (an rdflib graph will do)."""
+DataLoader = Callable[[Path, frozenset[URIRef]], Iterable[tuple[Node, Node, Node]]]
+"""Turns one data directory (e.g. ``data/2023``) into triples (an rdflib graph will do), given the
+regional goals the reviewed vocabularies declare."""
 
 
 @dataclass(frozen=True)
@@ -133,13 +134,26 @@ def build_store(
     data_loader: DataLoader | None = None,
     extra_turtle: Iterable[Path] = (),
     materialise: Callable[[ox.Store], object] | None = None,
+    goals_directory: Path | None = None,
 ) -> ox.Store:
-    """Load ontology, reference vocabularies, data and extra Turtle files into a new store."""
+    """Load ontology, reference vocabularies, data and extra Turtle files into a new store.
+
+    ``goals_directory`` (``data/goals``) holds the regions' reviewed goal vocabularies; each fills
+    the named graph ``graph/goals/<länskod>``.
+    """
+    from malgraf.vocab.regional import load_region_vocabularies, vocabulary_triples
+
     store = ox.Store()
     load_turtle(store, ONTOLOGY_FILE, GRAPH.ontology)
     for graph, names in REFERENCE_SOURCES.items():
         for name in names:
             load_turtle(store, REFERENCE_DIRECTORY / name, graph)
+    known_goals: set[URIRef] = set()
+    if goals_directory is not None:
+        for lanskod, vocabulary in load_region_vocabularies(goals_directory).items():
+            triples = vocabulary_triples(vocabulary)
+            known_goals.update(vocabulary.iri(goal) for goal in vocabulary.goals)
+            add_triples(store, triples, GRAPH["goals/" + lanskod])
     named: dict[URIRef, Path] = {}
     for directory in data_directories:
         name = directory.resolve().name
@@ -150,7 +164,7 @@ def build_store(
                              "folder becomes the named graph of its name, so give them different names")
     for graph, directory in named.items():
         if data_loader is not None:
-            add_triples(store, data_loader(directory), graph)
+            add_triples(store, data_loader(directory, frozenset(known_goals)), graph)
     extra_graphs: dict[URIRef, Path] = {}
     for path in extra_turtle:
         load_turtle(store, path, extra_graph(path, extra_graphs))

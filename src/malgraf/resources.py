@@ -20,6 +20,8 @@ ONTOLOGY_DIRECTORY = _shipped("ontology")
 DATA_DIRECTORY = _shipped("data")
 REFERENCE_DIRECTORY = DATA_DIRECTORY / "reference"
 SOURCE_DIRECTORY = DATA_DIRECTORY / "sources"
+GOALS_DIRECTORY = DATA_DIRECTORY / "goals"
+"""Each region's reviewed goal vocabulary: ``data/goals/<länskod>-<name>.csv``."""
 APPENDIX_2023 = SOURCE_DIRECTORY / "tillvaxtverket-tabellbilaga-2023.txt"
 """The 2023 table appendix as text: the default input of ``malgraf import appendix``."""
 QUERY_DIRECTORY = PACKAGE_DIRECTORY / "queries"

@@ -46,11 +46,15 @@ INSATS_COLUMNS = (
 GOAL_LINK_COLUMNS = (
     "insats_id", "kind", "statement", "goal", "level", "method", "source_first_line", "source_last_line",
 )
+GOAL_LINK_WRITTEN_COLUMNS = (*GOAL_LINK_COLUMNS, "match")
+"""What ``import appendix`` writes: the required columns and how each statement was resolved."""
 ALLOCATION_COLUMNS = ("region", "lanskod", "item", "amount_sek", "statement", "source_line")
 CROSSWALK_COLUMNS = ("goal", "contributes_to", "method", "note")
 ANSWER_COLUMNS = ("region", "lanskod", "question", "answer", "source_first_line", "source_last_line")
 """``source.csv``: one row naming the document a data folder was read from."""
 
+GOAL_MATCHES = ("exact", "alias", "inferred", "unresolved")
+"""``match``: how a statement was resolved to a goal of the region's vocabulary (optional column)."""
 GOAL_KINDS = ("rus", "eruf", "interreg", "jtf", "agenda2030", "other")
 LINK_METHODS = {"marker": MG.Stated, "inferred": MG.Inferred, "suggested": MG.Suggested,
                 "accepted": MG.Accepted}
@@ -96,13 +100,22 @@ def region_iri(lanskod: str) -> URIRef:
     return REGION[lanskod]
 
 
+def scheme_labels(region: str) -> tuple[Literal, Literal]:
+    """The labels of a region's goal scheme, in Swedish and English."""
+    return (Literal(f"Regionala mål, {region} (RUS m.fl.)", lang="sv"),
+            Literal(f"Regional goals, {region} (RUS etc.)", lang="en"))
+
+
 def rus_scheme(lanskod: str) -> URIRef:
     """The concept scheme of one region's RUS goals."""
     return RUS[lanskod]
 
 
-def year_triples(directory: Path) -> Triples:
+def year_triples(directory: Path, known_goals: frozenset[URIRef] = frozenset()) -> Triples:
     """The triples of the insatser, goal links, crosswalk, allocations and answers in ``directory``.
+
+    A region's goal in ``known_goals`` is declared by its reviewed vocabulary; any other ``rus:``
+    goal a link names is declared here, labelled from its first mention.
 
     A plain list is several times faster to fill than an rdflib graph; ``malgraf build`` streams it
     into the store, ``load_year`` wraps it in a graph.
@@ -117,7 +130,7 @@ def year_triples(directory: Path) -> Triples:
         graph.append((folder.source, MG.year, Literal(year, datatype=XSD.gYear)))
         folder = replace(folder, year=year)
     if "goal_links.csv" in folder.files:
-        _load_goal_links(graph, directory / "goal_links.csv", insatser, folder.source)
+        _load_goal_links(graph, directory / "goal_links.csv", insatser, folder.source, known_goals)
     if "allocation.csv" in folder.files:
         _load_allocations(graph, directory / "allocation.csv", folder)
     if "crosswalk.csv" in folder.files:
@@ -127,10 +140,10 @@ def year_triples(directory: Path) -> Triples:
     return graph
 
 
-def load_year(directory: Path) -> Graph:
+def load_year(directory: Path, known_goals: frozenset[URIRef] = frozenset()) -> Graph:
     """The RDF graph of the insatser, goal links, crosswalk, allocations and answers in ``directory``."""
     graph = Graph()
-    for triple in year_triples(directory):
+    for triple in year_triples(directory, known_goals):
         graph.add(triple)
     return graph
 
@@ -268,7 +281,8 @@ class _RusMention:
 
 
 def _load_goal_links(
-    graph: Triples, path: Path, insatser: dict[str, tuple[URIRef, str]], source: URIRef
+    graph: Triples, path: Path, insatser: dict[str, tuple[URIRef, str]], source: URIRef,
+    known_goals: frozenset[URIRef] = frozenset(),
 ) -> None:
     rows = list(read_csv(path, GOAL_LINK_COLUMNS))
     ids = _stable_ids(rows, lambda row: (
@@ -287,6 +301,11 @@ def _load_goal_links(
         if method not in LINK_METHODS:
             raise row.error("method", f"{method!r} is not one of {', '.join(LINK_METHODS)}")
         statement = row.get("statement")
+        match = row.get("match")
+        if match and match not in GOAL_MATCHES:
+            raise row.error("match", f"{match!r} is not one of {', '.join(GOAL_MATCHES)}")
+        if match == "unresolved" and row.get("goal"):
+            raise row.error("goal", "an unresolved statement names no goal: leave goal empty or say how it matched")
         link = URIRef(f"{insats}/link/{ids[row.number]}")
         graph.append((insats, MG.goalLink, link))
         graph.append((link, RDF.type, MG.GoalLink))
@@ -296,13 +315,15 @@ def _load_goal_links(
             graph.append((link, MG.statement, Literal(statement, lang="sv")))
         if row.get("level"):
             graph.append((link, MG.goalLevel, Literal(row.get("level"), lang="sv")))
+        if match:
+            graph.append((link, MG.goalMatch, Literal(match)))
         _provenance(graph, link, source, row, "source_first_line", "source_last_line")
         if not row.get("goal"):
             continue
         goal = _goal(row, "goal")
         graph.append((link, MG.goal, goal))
         graph.append((insats, MG.contributesTo, goal))
-        if goal.startswith(str(RUS)):
+        if goal.startswith(str(RUS)) and goal not in known_goals:
             first_line, last_line = _lines(row, "source_first_line", "source_last_line")
             mentions.setdefault(goal, []).append(_RusMention(
                 first_line, last_line, statement, kind, row.get("level"), _rus_owner(goal) or lanskod))
@@ -335,8 +356,8 @@ def _add_rus_goal(graph: Triples, goal: URIRef, mention: _RusMention) -> None:
     region = REGIONS_BY_LANSKOD[lanskod].short_name
     graph.append((scheme, RDF.type, SKOS.ConceptScheme))
     graph.append((scheme, MG.region, region_iri(lanskod)))
-    graph.append((scheme, SKOS.prefLabel, Literal(f"Regionala mål, {region} (RUS m.fl.)", lang="sv")))
-    graph.append((scheme, SKOS.prefLabel, Literal(f"Regional goals, {region} (RUS etc.)", lang="en")))
+    for label in scheme_labels(region):
+        graph.append((scheme, SKOS.prefLabel, label))
 
 
 def _goal(row: CsvRow, column: str) -> URIRef:
@@ -426,6 +447,8 @@ __all__ = [
     "DATA_FILES",
     "GOAL_KINDS",
     "GOAL_LINK_COLUMNS",
+    "GOAL_LINK_WRITTEN_COLUMNS",
+    "GOAL_MATCHES",
     "INSATS_COLUMNS",
     "SECTION_TARGETS",
     "SOURCE_COLUMNS",

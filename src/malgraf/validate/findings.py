@@ -105,9 +105,15 @@ def explain(dataset: Dataset, found: Iterable[Key], known: Iterable[Rule]) -> li
     places = describe(dataset, (focus for _, focus, _ in found))
     findings = []
     for rule_id, focus, value in found:
-        unresolved = unresolved_statements(dataset, focus) if rule_id == "insats-goal-unresolved" else []
+        unresolved = unresolved_statements(dataset, focus) if rule_id in _STATES_WHAT else []
+        if rule_id == "goal-statement-unresolved":
+            unresolved = [statement for statement in unresolved if statement.text == show(value)]
         findings.append(Finding(by_id[rule_id], focus, value, places[focus], tuple(unresolved)))
     return sorted(findings, key=_report_order)
+
+
+_STATES_WHAT = ("insats-goal-unresolved", "goal-statement-unresolved")
+"""Rules whose findings show what the insats stated, and where."""
 
 
 def _report_order(finding: Finding) -> tuple[str, int, str, int, str, str]:

@@ -12,10 +12,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from malgraf.errors import CannotLoadError, InputError, MalgrafError
 from malgraf.graph import build_store
+from malgraf.resources import GOALS_DIRECTORY
 
 
 @contextmanager
@@ -55,15 +56,16 @@ def load_inputs(paths: Sequence[Path]) -> ox.Store:
                 raise InputError(path, "no such file or directory")
             else:
                 raise InputError(path, "not a Turtle file (.ttl), a CSV file or a directory of CSV files")
-        return build_store(directories, data_loader=_load_year, extra_turtle=turtle)
+        return build_store(directories, data_loader=_load_year, extra_turtle=turtle,
+                           goals_directory=GOALS_DIRECTORY)
 
 
-def _load_year(directory: Path) -> Graph:
+def _load_year(directory: Path, known_goals: frozenset[URIRef] = frozenset()) -> Graph:
     """``load_year``, with a file that cannot be read or parsed as CSV named as bad input."""
     from malgraf.importers.tables import load_year
 
     try:
-        return load_year(directory)
+        return load_year(directory, known_goals)
     except OSError as error:
         raise InputError(error.filename or directory, error.strerror or str(error)) from None
     except csv.Error as error:

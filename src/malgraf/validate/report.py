@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rdflib import Dataset, URIRef
@@ -80,7 +80,7 @@ WORDS = {
         "conforms": "Inga fel: varje insats uppfyller reglerna.",
         "summary": "Insatser utan mål per region",
         "columns": ("region", "insatser", "anger inget mål", "mål kunde inte tolkas"),
-        "total": "Totalt", "no_region": "Utan region", "fix": "Så rättar du", "lines": "rad",
+        "total": "Totalt", "no_region": "Utan region", "fix": "Så rättar du", "lines": "rad", "line": "rad",
         "unnamed": "(namn saknas)", "stated": "Angav",
     },
     "en": {
@@ -89,7 +89,7 @@ WORDS = {
         "conforms": "No violations: every intervention meets the rules.",
         "summary": "Interventions without a goal per region",
         "columns": ("region", "insatser", "state no goal", "goals not resolved"),
-        "total": "Total", "no_region": "No region", "fix": "How to fix", "lines": "lines",
+        "total": "Total", "no_region": "No region", "fix": "How to fix", "lines": "lines", "line": "line",
         "unnamed": "(no name)", "stated": "Stated",
     },
 }
@@ -159,14 +159,19 @@ def _render_text(report: Report, shown: list[Finding], lang: str, summary_only: 
             if "{?value}" not in rule.message[lang]:
                 lines.append(f"  {rule.message[lang]}")
             lines.append(f"  {words['fix']}: {rule.fix[lang]}")
-        where = f"{words['lines']} {finding.place.lines}, " if finding.place.lines else ""
+        where = f"{_lines_word(finding.place.lines, words)} {finding.place.lines}, " if finding.place.lines else ""
         lines.append(f"  - {finding.place.name.strip() or words['unnamed']} ({where}{show(finding.focus)})")
         if "{?value}" in rule.message[lang]:
             lines.append(f"    {finding.message(lang)}")
         for statement in finding.unresolved:
-            at = f" ({words['lines']} {statement.lines})" if statement.lines else ""
+            at = f" ({_lines_word(statement.lines, words)} {statement.lines})" if statement.lines else ""
             lines.append(f"    {words['stated']}: “{statement.text}”{at}")
     return "\n".join(lines)
+
+
+def _lines_word(lines: str, words: Mapping[str, object]) -> str:
+    """``lines`` for a range (``90–99``), ``line`` for one line."""
+    return str(words["lines"] if "–" in lines else words["line"])
 
 
 def _record(finding: Finding, lang: str) -> dict[str, object]:

@@ -12,6 +12,7 @@ import re
 from malgraf.importers.goals.markers import match_marker
 from malgraf.importers.goals.reader import read_goal_text
 from malgraf.importers.goals.references import sdg_line
+from malgraf.importers.goals.resolve import GoalMatcher
 from malgraf.importers.goals.statements import SENTENCE_END, GoalStatement
 from malgraf.importers.goals.vocabulary import RegionGoalVocabulary
 from malgraf.importers.lines import Line
@@ -44,7 +45,8 @@ def goal_column_start(lines: list[Line], region: str, vocabulary: RegionGoalVoca
 
 
 _INLINE_MARKER = re.compile(
-    r"(?<=[.;])\s+(?=(?:Regional\s+prioritering|Prioritering|Delmål|Mål|Insatsområde|Strategiskt\s+område)\s*:)"
+    r"(?<=[.;])\s+(?=(?:Regional\s+prioritering|Prioritering|Delmål|Mål|Insatsområde|Strategiskt\s+område)\s*:"
+    r"|(?:Mål\s+(?:i|enligt)\s+RUS|RUS[\s:-]*(?:mål|effektmål|prioritering(?:ar)?)|RUS\s*:)(?=[\s:]))"
 )
 
 
@@ -74,11 +76,15 @@ def _continues_goal(lines: list[Line], index: int, start: int) -> bool:
 
 
 def read_goal_column(
-    lines: list[Line], lanskod: str, region: str, vocabulary: RegionGoalVocabulary | None = None
+    lines: list[Line], lanskod: str, region: str, vocabulary: RegionGoalVocabulary | None = None,
+    matcher: GoalMatcher | None = None,
 ) -> tuple[list[GoalStatement], int]:
-    """The goal statements of a row's goal column and the index where the column starts."""
+    """The goal statements of a row's goal column and the index where the column starts.
+
+    ``matcher`` resolves the statements to the region's reviewed goals (``goals.resolve``).
+    """
     original = len(lines)
     lines, origin = _split_inline_markers(lines)
     start, marked = goal_column_start(lines, region, vocabulary)
-    statements = read_goal_text(lines[start:], lanskod, region, vocabulary, marked=marked)
+    statements = read_goal_text(lines[start:], lanskod, region, vocabulary, marked=marked, matcher=matcher)
     return statements, (origin[start] if start < len(lines) else original)

@@ -26,10 +26,13 @@ from malgraf.importers.appendix.layout import (
     split_rows,
 )
 from malgraf.importers.appendix.regions import check_regions, region_warnings
+from malgraf.importers.goals.resolve import GoalMatcher
 from malgraf.importers.goals.statements import GoalStatement
 from malgraf.importers.goals.vocabulary import RegionGoalVocabulary
 from malgraf.importers.insats_ids import insats_id, unique_ids
 from malgraf.regions import LANSKOD
+from malgraf.resources import GOALS_DIRECTORY
+from malgraf.vocab.regional import load_region_vocabularies
 
 MAX_APPENDIX_BYTES = 64 * 1024 * 1024
 """An appendix text larger than this is refused (the 2023 one is 0.75 MB)."""
@@ -99,9 +102,11 @@ def composed(path: Path, lines: list[str]) -> tuple[list[str], list[InputWarning
                                  f"mark); read as NFC{more}", line=changed[0])]
 
 
-def parse_appendix(path: Path, year: int = 2023) -> Appendix:
+def parse_appendix(path: Path, year: int = 2023, goals_directory: Path | None = GOALS_DIRECTORY) -> Appendix:
     """Parse the appendix text at ``path``; raise ``InputError`` naming the line if it is not one.
 
+    Each region's goal statements resolve to the goals of its reviewed vocabulary in
+    ``goals_directory`` (``data/goals``); a region without one (or ``None``) gets a goal per sentence.
     What it read by a guess (a region written another way, text not in NFC) is in ``Appendix.warnings``.
     """
     lines, warnings = composed(path, read_lines(path))
@@ -123,20 +128,26 @@ def parse_appendix(path: Path, year: int = 2023) -> Appendix:
         found = deduplicate([row for row in all_rows if not is_empty_row(row)])
         warnings.extend(region_warnings(path, found))
         rows.extend(found)
+    reviewed = load_region_vocabularies(goals_directory) if goals_directory is not None else {}
+    matchers = {lanskod: GoalMatcher(vocabulary) for lanskod, vocabulary in reviewed.items()}
     vocabulary = RegionGoalVocabulary()
     for row in rows:
         vocabulary.learn_tail(row.region, [line for line in row.lines if line.stripped][-12:])
     for row in rows:
         vocabulary.learn_stated(row.region, read_goal_column(row.lines, LANSKOD[row.region], row.region)[0])
-    insatser = _records(rows, vocabulary, year)
+    for region_vocabulary in reviewed.values():
+        vocabulary.learn_reviewed(region_vocabulary)
+    insatser = _records(rows, vocabulary, matchers, year)
     allocations, answers = parse_section_8(path, lines, sections[7])
     return Appendix(insatser, allocations, answers, sorted(warnings, key=lambda warning: warning.line or 0))
 
 
-def _records(rows: list[RawRow], vocabulary: RegionGoalVocabulary, year: int) -> list[InsatsRecord]:
+def _records(rows: list[RawRow], vocabulary: RegionGoalVocabulary, matchers: dict[str, GoalMatcher],
+             year: int) -> list[InsatsRecord]:
     records: list[InsatsRecord] = []
     for row in rows:
-        statements, goal_start = read_goal_column(row.lines, LANSKOD[row.region], row.region, vocabulary)
+        lanskod = LANSKOD[row.region]
+        statements, goal_start = read_goal_column(row.lines, lanskod, row.region, vocabulary, matchers.get(lanskod))
         body = row.lines[:goal_start]
         name, name_end, nyps = split_name(row)
         description, outputs, effects = split_body(body[name_end:], row)

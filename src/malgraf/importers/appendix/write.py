@@ -12,7 +12,7 @@ from malgraf.importers.appendix.parse import Appendix, parse_appendix
 from malgraf.importers.tables import (
     ALLOCATION_COLUMNS,
     ANSWER_COLUMNS,
-    GOAL_LINK_COLUMNS,
+    GOAL_LINK_WRITTEN_COLUMNS,
     INSATS_COLUMNS,
     source_csv,
 )
@@ -35,7 +35,7 @@ def tables(appendix: Appendix) -> dict[str, str]:
         for r in appendix.insatser
     ]
     links = [
-        (r.id, g.kind, g.statement, g.goal, g.level, g.method, g.first_line, g.last_line)
+        (r.id, g.kind, g.statement, g.goal, g.level, g.method, g.first_line, g.last_line, g.match)
         for r in appendix.insatser for g in r.goals
     ]
     allocations = [(a.region, a.lanskod, a.item, a.amount_sek, a.statement, a.source_line)
@@ -44,7 +44,7 @@ def tables(appendix: Appendix) -> dict[str, str]:
                for a in appendix.answers]
     return {
         "insatser.csv": _csv_text(INSATS_COLUMNS, insatser),
-        "goal_links.csv": _csv_text(GOAL_LINK_COLUMNS, links),
+        "goal_links.csv": _csv_text(GOAL_LINK_WRITTEN_COLUMNS, links),
         "allocation.csv": _csv_text(ALLOCATION_COLUMNS, allocations),
         "answers.csv": _csv_text(ANSWER_COLUMNS, answers),
     }

@@ -55,6 +55,8 @@ MARKERS: tuple[Marker, ...] = (
     _m("rus", "mål", r"^mål\s+i\s+genomförandeprogram\w*" + _END),
     _m("other", "mål", r"^mål\s+i\s+\w*(?:program|plan|strategi)\w*\b[^:]{0,40}:"),
     _m("other", "prioritering", r"^regionfullmäktiges\s+prioriteringar[^:]{0,20}:"),
+    _m("other", "mål", r"^mål\s+i\s+(?:de\s+)?(?:regionala|nationella)(?:\s+och\s+(?:regionala|nationella))?"
+                       r"\s+\w*mål\w*" + _END),
     _m("rus", "långsiktigt mål", r"^långsiktig[at]?\s+mål" + _END),
     _m("rus", "prioritering", r"^långsiktiga\s+prioriteringar" + _END),
     _m("rus", "delmål", r"^delmål" + _END),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from malgraf.importers.goals.markers import match_marker
 from malgraf.importers.goals.references import eruf_goals, inline_sdgs, sdg_for_label, sdg_line
+from malgraf.importers.goals.resolve import UNRESOLVED, GoalMatcher, display_text, line_at
 from malgraf.importers.goals.statements import (
     GoalStatement,
     clean_statement,
@@ -23,6 +24,7 @@ from malgraf.importers.goals.statements import (
 )
 from malgraf.importers.goals.vocabulary import RegionGoalVocabulary
 from malgraf.importers.lines import Line
+from malgraf.vocab.regional import NOT_A_GOAL
 
 
 @dataclass
@@ -36,12 +38,14 @@ class _Block:
 
 def read_goal_text(
     lines: list[Line], lanskod: str, region: str, vocabulary: RegionGoalVocabulary | None = None,
-    *, marked: bool = False,
+    *, marked: bool = False, matcher: GoalMatcher | None = None,
 ) -> list[GoalStatement]:
     """The goal statements of a goal column's lines, each goal once.
 
     Lines before the first marker are RUS goals, stated (``marker``) when ``marked`` says that
-    something outside the text labels them, else ``inferred``.
+    something outside the text labels them, else ``inferred``. With the region's reviewed
+    vocabulary (``matcher``) every RUS and other regional statement resolves to one of its goals
+    or is kept unresolved (``goal`` empty); without it each distinct sentence is a goal of its own.
     """
     blocks: list[_Block] = []
     current = _Block("rus", "", "marker" if marked else "inferred")
@@ -62,7 +66,7 @@ def read_goal_text(
         current.lines.append(line)
     statements: list[GoalStatement] = []
     for block in blocks:
-        statements.extend(_read_block(block, lanskod, region, vocabulary))
+        statements.extend(_read_block(block, lanskod, region, vocabulary, matcher))
     return _unique(statements)
 
 
@@ -78,7 +82,8 @@ def _unique(statements: list[GoalStatement]) -> list[GoalStatement]:
 
 
 def _read_block(
-    block: _Block, lanskod: str, region: str, vocabulary: RegionGoalVocabulary | None
+    block: _Block, lanskod: str, region: str, vocabulary: RegionGoalVocabulary | None,
+    matcher: GoalMatcher | None = None,
 ) -> list[GoalStatement]:
     results: list[GoalStatement] = []
     in_agenda = block.kind == "agenda2030"
@@ -105,7 +110,7 @@ def _read_block(
             if number and not any(r.goal == f"sdg:{number}" for r in results):
                 results.append(GoalStatement("agenda2030", clean_statement(text), f"sdg:{number}", "",
                                              block.method, first, last))
-        return results
+        return results + _regional_goals_within(block, remaining, matcher)
     if block.kind in ("eruf", "interreg", "jtf"):
         statement = clean_statement(joined or block.opening)
         first = text_lines[0].number if text_lines else 0
@@ -115,12 +120,14 @@ def _read_block(
             curies = ["eruf:programme-jtf"]
         for curie in curies or [""]:
             results.append(GoalStatement(block.kind, statement, curie, block.level, block.method, first, last))
-        return results
+        return results + _regional_goals_within(block, remaining, matcher)
     if not remaining and block.opening and block.kind in ("rus", "other"):
         found = match_marker(block.opening)
         if found and found[1]:
             remaining = [Line(text_lines[0].number if text_lines else 0, found[1])]
     prose = bool(re.match(r"^(i\s+linje|bidrar|målet|projektet|insatsen)", block.opening, re.IGNORECASE))
+    if matcher is not None:
+        return results + _resolve_block(block, remaining, matcher, prose)
     quoted = _quoted(" ".join(line.stripped for line in remaining)) if prose else []
     pieces = ([(q, remaining[0].number, remaining[-1].number) for q in quoted] if quoted
               else split_statements(remaining))
@@ -138,8 +145,135 @@ def _read_block(
     return results
 
 
+def _resolve_block(block: _Block, lines: list[Line], matcher: GoalMatcher, prose: bool) -> list[GoalStatement]:
+    """A RUS or other regional block read against the region's vocabulary.
+
+    The vocabulary's wordings are found in the block's text first; what is left between them is
+    split into statements as without a vocabulary and each resolved, or kept unresolved. In prose
+    (``Insatsen ska bidra till RUS:ens mål om …``) the words around a goal found are not goals.
+    """
+    text, starts, numbers = display_text(lines)
+    found = matcher.find(text)
+    results: list[GoalStatement] = []
+    for hit in found:
+        if hit.goal == NOT_A_GOAL:
+            continue
+        results.append(_resolved(block, matcher, hit.goal, hit.how, clean_statement(text[hit.start:hit.end]),
+                                 line_at(starts, numbers, hit.start), line_at(starts, numbers, hit.end - 1)))
+    if prose and any(hit.goal != NOT_A_GOAL for hit in found):
+        return results
+    edges = [0, *(x for hit in found for x in (hit.start, hit.end)), len(text)]
+    for start, end in zip(edges[::2], edges[1::2], strict=True):
+        left = [Line(line_at(starts, numbers, start + offset), part)
+                for offset, part in _pieces_with_offsets(text[start:end])]
+        for piece, first, last in split_statements(left):
+            for statement in _split_list(split_parenthetical(_strip_lead(clean_statement(piece)))):
+                listed = matcher.resolve_listed(statement, block.level)
+                if listed:
+                    results.extend(_resolved(block, matcher, goal, how, statement, first, last)
+                                   for goal, how in listed if goal != NOT_A_GOAL)
+                    continue
+                after_goals = bool(found) and start >= found[-1].end
+                if (_not_a_statement(statement) or _only_frame(statement, matcher)
+                        or (found and block.method == "inferred" and _effects_prose(statement, after_goals))):
+                    continue
+                resolved = matcher.resolve_near(statement)
+                if not resolved:
+                    results.append(GoalStatement(block.kind, statement, "", block.level, block.method,
+                                                 first, last, UNRESOLVED))
+                for goal, how in resolved:
+                    if goal != NOT_A_GOAL:
+                        results.append(_resolved(block, matcher, goal, how, statement, first, last))
+    return sorted(results, key=lambda statement: statement.first_line)
+
+
+PROSE_WORDS = 20
+TRAILING_PROSE_WORDS = 8
+"""In a goal column no label opened, a sentence of ``PROSE_WORDS`` words, or one of
+``TRAILING_PROSE_WORDS`` after the last goal found, is the effects column that the text
+extraction placed beside the goals, not a goal."""
+
+
+LONG_WORDING_WORDS = 3
+"""A regional goal's wording this long is recognised inside an Agenda 2030 or EU block too."""
+
+
+def _regional_goals_within(block: _Block, lines: list[Line], matcher: GoalMatcher | None) -> list[GoalStatement]:
+    """The region's goals that an Agenda 2030 or EU block runs on into (``… samt inriktning (i RUS) X``).
+
+    Only wordings of ``LONG_WORDING_WORDS`` words or more count, so that a programme's own words are
+    not taken for a regional goal; nothing else in the block is read as a regional goal.
+    """
+    if matcher is None:
+        return []
+    text, starts, numbers = display_text(lines)
+    return [_resolved(block, matcher, hit.goal, hit.how, clean_statement(text[hit.start:hit.end]),
+                      line_at(starts, numbers, hit.start), line_at(starts, numbers, hit.end - 1))
+            for hit in matcher.find(text)
+            if hit.goal != NOT_A_GOAL and len(text[hit.start:hit.end].split()) >= LONG_WORDING_WORDS]
+
+
+def _effects_prose(statement: str, after_goals: bool) -> bool:
+    """Whether a sentence left in an unlabelled goal column is the effects column beside it."""
+    words = len(statement.split())
+    return words > PROSE_WORDS or (after_goals and words >= TRAILING_PROSE_WORDS)
+
+
+def _pieces_with_offsets(text: str) -> list[tuple[int, str]]:
+    """``text`` cut at sentence ends, each piece with its offset (so that its line can be told)."""
+    pieces = []
+    for match in re.finditer(r"[^.;!?]+[.;!?]*", text):
+        if match.group().strip():
+            pieces.append((match.start() + len(match.group()) - len(match.group().lstrip()), match.group().strip()))
+    return pieces
+
+
+def _resolved(block: _Block, matcher: GoalMatcher, goal_id: str, how: str, statement: str,
+              first: int, last: int) -> GoalStatement:
+    vocabulary = matcher.vocabulary
+    return GoalStatement(vocabulary.kind_of(goal_id), statement, vocabulary.curie(goal_id), block.level,
+                         block.method, first, last, how)
+
+
+_FILLER = re.compile(r"^(?:och|samt|eller|även|se\s+ovan|rus|rufs|[\W\d_]*|"
+                     r"(?:insatsen\s+)?(?:bidrar|bidra|och|samt|med|för|genom|inom|till|som|att|i)\b(?:\s+\S+){0,2})$",
+                     re.IGNORECASE)
+_BARE_NUMBERING = re.compile(r"^(?:(?:mål|delmål|effektmål|prioritering|insatsområde|område|nr)\s*)?"
+                             r"\d{1,2}(?:\.\d{1,2})*\s*[.:)–-]?$", re.IGNORECASE)
+
+
+_FRAME_WORDS = frozenset(re.findall(r"\S+", """
+projektet projektets insatsen insatsens arbetet bidrar bidra bidrog också även främst särskilt framför allt till
+att om och samt men eller den det de denna detta dessa en ett i inom på av för med mot genom som är har kan ska
+främja stödja ligger linje kopplar kopplas an ramen faller under enligt utifrån hela alla samtliga flera
+mål målet målen måls delmål delmålet delmålen prioritering prioriteringen prioriteringar prioriteringarna
+prioriterat prioriterade område området områden områdena insatsområde insatsområdet insatsområden
+långsiktig långsiktiga långsiktigt övergripande strategiska strategiskt strategin strategi program programmet
+kraftsamling kraftsamlingen styrkeområde styrkeområdet styrkeområdena fokusområde fokusområdet
+rus rusen rusens ruses rus:en rus:ens regional regionala regionens utvecklingsstrategi utvecklingsstrategin
+utvecklingsstrategins nr nummer
+"""))
+"""Words that frame a goal in prose (``Projektet bidrar också till den långsiktiga prioriteringen …``)."""
+
+
+def _only_frame(statement: str, matcher: GoalMatcher) -> bool:
+    """Whether a left-over piece is only the frame around goals: at most one word that is not a frame
+    word, a number, or a word of the region's name or of one of its strategies' names."""
+    own = matcher.frame_words
+    words = [w.strip(".,;:()”“\"'–-").casefold() for w in statement.split()]
+    content = [w for w in words if w and w not in _FRAME_WORDS and w not in own and not w[:1].isdigit()]
+    return len(content) <= 1
+
+
+def _not_a_statement(statement: str) -> bool:
+    """Punctuation, a connective, a bare number or a pointer elsewhere: nothing to resolve."""
+    return (len(statement) < 3 or statement.endswith(":") or bool(_NOT_A_GOAL.match(statement))
+            or bool(_FILLER.match(statement)) or bool(_BARE_NUMBERING.match(statement))
+            or (" " not in statement and statement.islower()))
+
+
 _LEAD = re.compile(
-    r"^(?:(?:insatsen\s+)?bidrar\s+(?:även\s+)?till\s+|om\s+|som\b.*?\b(?:är|mot)\s+|att\s+(?=[A-ZÅÄÖ]))",
+    r"^(?:(?:insatsen\s+)?bidrar\s+(?:även\s+)?till\s+|om\s+|med\s+fokus\s+på\s+|som\b.*?\b(?:är|mot)\s+|att\s+(?=[A-ZÅÄÖ]))",
     re.IGNORECASE,
 )
 

@@ -24,6 +24,8 @@ class GoalStatement:
     method: str
     first_line: int
     last_line: int
+    match: str = ""
+    """How the statement was resolved to a goal of the region's vocabulary (``resolve.MATCHES``), if it has one."""
 
 
 def rus_goal_id(lanskod: str, statement: str) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from malgraf.importers.goals.statements import GoalStatement, normalise_statement
 from malgraf.importers.lines import Line
+from malgraf.vocab.regional import RegionVocabulary
 
 
 class RegionGoalVocabulary:
@@ -33,6 +34,15 @@ class RegionGoalVocabulary:
     def learn_labelled(self, region: str, statement: str, kind: str) -> None:
         """Remember that ``region`` labels ``statement`` as a goal of ``kind`` (the first label wins)."""
         self.labelled[region].setdefault(normalise_statement(statement), kind)
+
+    def learn_reviewed(self, reviewed: RegionVocabulary) -> None:
+        """Remember every label and wording of a region's reviewed vocabulary, with its strategy's kind."""
+        for goal in reviewed.goals.values():
+            kind = reviewed.kind_of(goal.id)
+            texts = [wording.text for wording in goal.wordings] if goal.is_strategy else \
+                [goal.label, *(wording.text for wording in goal.wordings)]
+            for text in texts:
+                self.labelled[reviewed.region][normalise_statement(text)] = kind
 
     def learn_stated(self, region: str, statements: Iterable[GoalStatement]) -> None:
         """Remember the statements a marker labels (``method == "marker"``)."""

@@ -1,0 +1,1 @@
+"""Vocabularies malgraf keeps as data: each region's reviewed goal vocabulary (``regional``)."""
