@@ -30,11 +30,15 @@ MARKERS: tuple[Marker, ...] = (
     _m("agenda2030", "", r"^globala\s+mål(?:en)?" + _END),
     _m("jtf", "", r"^(?:mål\s+i\s+)?(?:FRO|JTF)\b" + _END),
     _m("jtf", "", r"^(?:mål\s+i\s+)?fonden\s+för\s+en\s+rättvis\s+omställning\s*:"),
-    _m("interreg", "", r"^(?:finansiering\s+via\s+|mål\s+i\s+)?interreg\b"),
+    # "Interreg", a programme's name ("Interreg Baltic Sea Region"), then ":", "," or the line's end; not
+    # "Interreg Europe-projekt Plastix." or "Interreg Baltic Sea Region och …" in a description.
+    _m("interreg", "", r"^(?:finansiering\s+via\s+|mål\s+i\s+)?interreg(?:\s+[A-ZÅÄÖ][\w–-]*){0,4}\s*(?:[:,]|$)"),
     _m("eruf", "", r"^ej\s+ERUF\b"),
     _m("eruf", "", r"^(?:bidrar\s+till\s+)?(?:mål\s+(?:i|inom|enligt)\s+)?(?:ERUF|EU:s\s+regionalfond)(?=[\s:/]|$)"),
     _m("eruf", "", r"^(?:bidrar\s+till\s+)?mål\s+(?:i|inom|enligt)\s+(?:regionalfonden|regionalfondsprogram\w*)"),
     _m("eruf", "", r"^(?:regionalfonden|regionalfondsprogram\w*)\s*:"),
+    _m("eruf", "", r"^nationella\s+(?:regionalfondsprogrammet|ERUF[\s-]*programmet)\b"),
+    _m("eruf", "", r"^bidrar\s+även\s+till\s*:\s*(?=[^:]*\b(?:ERUF|regionalfonden)\b)"),
     _m("eruf", "program", r"^program\s*:"),
     _m("eruf", "tematiskt mål", r"^tematiskt\s+mål\s*:"),
     _m("eruf", "specifikt mål", r"^(?:specifikt|särskilt)\s+mål\s*(?=\d|:)"),
@@ -62,7 +66,8 @@ MARKERS: tuple[Marker, ...] = (
     _m("rus", "delmål", r"^delmål" + _END),
     _m("rus", "prioritering", r"^(?:regional\s+)?prioritering(?:ar)?\s*(?::|$)"),
     _m("rus", "strategiskt område", r"^strategiskt\s+område\s*:"),
-    _m("rus", "insatsområde", r"^insatsområde\s*:"),
+    # "Insatsområde: REACT-EU" under "Program: Nationella regionalfondsprogrammet" is the programme's, not RUS's.
+    _m("rus", "insatsområde", r"^insatsområde\s*:(?!\s*react\b)"),
     _m("rus", "mål", r"^mål\s*:"),
     _m("rus", "mål", r"^bidrar\s+till\s+(?:målbilden|region\s+\w+\s+strategi|målet)"),
     _m("rus", "mål", r"^bidrar\s+till\s+RUS(?::ens|ens|:en|en)?\s+mål(?:\s+om)?"),
@@ -72,6 +77,7 @@ MARKERS: tuple[Marker, ...] = (
     _m("rus", "mål", r"^RUS\s+(?=samtliga\b|\d{1,2}(?:\.\d)+\s)"),
     _m("rus", "mål", r"^mål\s+enligt\s+RUS"),
     _m("rus", "mål", r"^RUS\b[^:]{0,45}:"),
+    _m("rus", "mål", r"^föregående\s+RUS\b[^:]{0,45}:"),
 )
 """Markers, most specific first. Each matches at the start of a (stripped) line."""
 

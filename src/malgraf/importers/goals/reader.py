@@ -115,7 +115,8 @@ def _read_block(
         statement = clean_statement(joined or block.opening)
         first = text_lines[0].number if text_lines else 0
         last = text_lines[-1].number if text_lines else 0
-        curies = eruf_goals(block.opening + " " + joined, True)
+        # under Interreg a bare "1.2" or "Mål 1:" numbers the programme's own priorities, not the ERDF's
+        curies = eruf_goals(block.opening + " " + joined, in_eruf_block=block.kind == "eruf")
         if block.kind == "jtf" and not curies:
             curies = ["eruf:programme-jtf"]
         for curie in curies or [""]:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
 from malgraf.resources import REFERENCE_DIRECTORY
@@ -25,6 +25,10 @@ class ReferenceLabels:
     sdg_targets: frozenset[str]
     eruf_labels: dict[str, tuple[str, ...]]
     eruf_notations: dict[str, str]
+    eruf_broader: dict[str, str] = field(default_factory=dict)
+    """A programme part (``programme-nationellt-react-eu``) → the programme it belongs to."""
+    eruf_periods: dict[str, str] = field(default_factory=dict)
+    """A programme → its programme period (``2014–2020``), from its prefLabel or its programme's."""
 
 
 @cache
@@ -51,10 +55,28 @@ def reference_labels() -> ReferenceLabels:
             eruf_labels["eruf:" + str(subject).rsplit("/", 1)[-1]].append(_fold(str(label)))
     notations = {str(o).upper(): "eruf:" + str(s).rsplit("/", 1)[-1]
                  for s, _, o in eruf.triples((None, SKOS.notation, None))}
+    programmes = {_curie(s) for s in eruf.subjects(SKOS.inScheme, ERUF_PROGRAMMES)}
+    broader = {_curie(s): _curie(o) for s, _, o in eruf.triples((None, SKOS.broader, None))
+               if _curie(s) in programmes}
+    periods: dict[str, str] = {}
+    for subject, _, label in eruf.triples((None, SKOS.prefLabel, None)):
+        period = re.search(r"(20\d\d)\s*[–-]\s*(20\d\d)\s*$", str(label))
+        if _curie(subject) in programmes and period:
+            periods[_curie(subject)] = f"{period.group(1)}–{period.group(2)}"
+    for part, whole in broader.items():
+        if part not in periods and whole in periods:
+            periods[part] = periods[whole]
     return ReferenceLabels(
         {n: tuple(v) for n, v in labels.items()}, target_numbers,
-        {k: tuple(v) for k, v in eruf_labels.items()}, notations,
+        {k: tuple(v) for k, v in eruf_labels.items()}, notations, broader, periods,
     )
+
+
+ERUF_PROGRAMMES = URIRef("https://w3id.org/malgraf/id/eruf/programmes")
+
+
+def _curie(node: object) -> str:
+    return "eruf:" + str(node).rsplit("/", 1)[-1]
 
 
 def _fold(text: str) -> str:
@@ -145,10 +167,51 @@ def eruf_goals(text: str, in_eruf_block: bool) -> list[str]:
         elif po_named and in_eruf_block:
             add(notations.get(f"PO{po_named}"))
     if in_eruf_block and not found:
-        for a, b in re.findall(r"(?<![\d.])([1-5])\.(\d)(?![\d.])", text):
+        for a, b in re.findall(r"(?<![\d.:])([1-5])[.:](\d)(?![\d.:])", text):
             add(notations.get(f"RSO{a}.{b}"))
-    folded = _fold(text)
-    for curie, labels in reference.eruf_labels.items():
-        if any(len(label) >= 8 and label in folded for label in labels):
-            add(curie)
+    for curie in _named_programmes_and_objectives(text, found):
+        add(curie)
     return found
+
+
+def _words(text: str) -> str:
+    """``text`` as its words, lower case, one space between and around them: punctuation, dashes and
+    line-break hyphens aside (``Nationella ERUF-programmet, React–EU`` ~ ``nationella eruf programmet react eu``)."""
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def _named_programmes_and_objectives(text: str, found: list[str]) -> list[str]:
+    """The ERUF concepts whose labels ``text`` contains as whole words, in the order of ``eruf.ttl``.
+
+    A label inside a longer label found (``Norra Mellansverige`` in ``ERUF Norra Mellansverige
+    2014–2020``) does not count. A label that several programmes carry (``Nationella
+    regionalfondsprogrammet``, the 2014–2020 and the 2021–2027 programme) names the one that a
+    part found in the text belongs to (``… React-EU``), else the one whose period the text writes,
+    else the later one. A programme is not named besides a part of it that the text names.
+    """
+    reference = reference_labels()
+    words = _words(text)
+    spans: list[tuple[int, int, str]] = []
+    for curie, labels in reference.eruf_labels.items():
+        for label in labels:
+            key = _words(label)
+            if len(key) < 10:  # eight letters or more, as before: not "PO1", "ÖKS", "STEP"
+                continue
+            start = words.find(key)
+            while start >= 0:
+                spans.append((start, start + len(key), curie))
+                start = words.find(key, start + 1)
+    kept = [(start, end, curie) for start, end, curie in spans
+            if not any(s <= start and end <= e and e - s > end - start for s, e, _ in spans)]
+    by_span: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for start, end, curie in kept:
+        if curie not in by_span[(start, end)]:
+            by_span[(start, end)].append(curie)
+    named = {curies[0] for curies in by_span.values() if len(curies) == 1} | set(found)
+    for curies in (c for c in by_span.values() if len(c) > 1):
+        parts = [c for c in curies if any(reference.eruf_broader.get(n) == c for n in named)]
+        written = [c for c in curies if reference.eruf_periods.get(c, "-").replace("–", " ") in words]
+        latest = sorted(curies, key=lambda c: reference.eruf_periods.get(c, ""))[-1:]
+        named.update(parts or written or latest)
+    named -= {reference.eruf_broader[c] for c in named if c in reference.eruf_broader}
+    return [curie for curie in reference.eruf_labels if curie in named and curie not in found]
