@@ -119,8 +119,9 @@ def _read_block(
         curies = eruf_goals(block.opening + " " + joined, in_eruf_block=block.kind == "eruf")
         if block.kind == "jtf" and not curies:
             curies = ["eruf:programme-jtf"]
-        for curie in curies or [""]:
-            results.append(GoalStatement(block.kind, statement, curie, block.level, block.method, first, last))
+        if curies or _names_something(statement):
+            for curie in curies or [""]:
+                results.append(GoalStatement(block.kind, statement, curie, block.level, block.method, first, last))
         return results + _regional_goals_within(block, remaining, matcher)
     if not remaining and block.opening and block.kind in ("rus", "other"):
         found = match_marker(block.opening)
@@ -161,13 +162,19 @@ def _resolve_block(block: _Block, lines: list[Line], matcher: GoalMatcher, prose
             continue
         results.append(_resolved(block, matcher, hit.goal, hit.how, clean_statement(text[hit.start:hit.end]),
                                  line_at(starts, numbers, hit.start), line_at(starts, numbers, hit.end - 1)))
-    if prose and any(hit.goal != NOT_A_GOAL for hit in found):
-        return results
+    prose_around_goals = prose and any(hit.goal != NOT_A_GOAL for hit in found)
     edges = [0, *(x for hit in found for x in (hit.start, hit.end)), len(text)]
     for start, end in zip(edges[::2], edges[1::2], strict=True):
         left = [Line(line_at(starts, numbers, start + offset), part)
                 for offset, part in _pieces_with_offsets(text[start:end])]
         for piece, first, last in split_statements(left):
+            if _EU_PROGRAMME.search(piece):
+                statement = clean_statement(piece)
+                results.extend(GoalStatement("eruf", statement, curie, "", "inferred", first, last)
+                               for curie in eruf_goals(statement, True) or [""])
+                continue
+            if prose_around_goals:
+                continue
             for statement in _split_list(split_parenthetical(_strip_lead(clean_statement(piece)))):
                 listed = matcher.resolve_listed(statement, block.level)
                 if listed:
@@ -188,11 +195,23 @@ def _resolve_block(block: _Block, lines: list[Line], matcher: GoalMatcher, prose
     return sorted(results, key=lambda statement: statement.first_line)
 
 
+_EU_PROGRAMME = re.compile(r"\bERUF\b|strukturfondsprogram|regionalfondsprogram|\bregionalfonden|EU:s\s+regionalfond",
+                          re.IGNORECASE)
+"""A sentence of a RUS block that names the Regional Fund is an ERUF statement (``… målet Stärka
+forskning och innovation i det regionala strukturfondsprogrammet``)."""
+
 PROSE_WORDS = 20
 TRAILING_PROSE_WORDS = 8
 """In a goal column no label opened, a sentence of ``PROSE_WORDS`` words, or one of
 ``TRAILING_PROSE_WORDS`` after the last goal found, is the effects column that the text
 extraction placed beside the goals, not a goal."""
+
+
+def _names_something(statement: str) -> bool:
+    """Whether an EU block's text says anything: not a bare heading (``ERUF:``), period (``2021–2027``)
+    or aside (``(båda projekten)``)."""
+    words = re.sub(r"\([^)]*\)", " ", statement)
+    return bool(re.search(r"[^\W\d_]{3,}", words))
 
 
 LONG_WORDING_WORDS = 3

@@ -171,7 +171,15 @@ def eruf_goals(text: str, in_eruf_block: bool) -> list[str]:
             add(notations.get(f"RSO{a}.{b}"))
     for curie in _named_programmes_and_objectives(text, found):
         add(curie)
+    if any(not curie.startswith("eruf:programme-") for curie in found):
+        # ``… målet Ett smartare Europa i regionalfondsprogrammet för Östra Mellansverige``: the
+        # objective is the goal, the programme only where it is pursued.
+        found = [curie for curie in found if not _REGIONAL_PROGRAMME.match(curie)]
     return found
+
+
+_REGIONAL_PROGRAMME = re.compile(r"eruf:programme-(?!.*react)(?!jtf)(?!interreg)")
+"""A Regional Fund programme: not a part of one (React-EU), not the JTF, not an Interreg programme."""
 
 
 def _words(text: str) -> str:
