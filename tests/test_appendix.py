@@ -167,8 +167,12 @@ def test_an_unknown_region_is_refused_with_its_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("ERUF Övre Norrland • PO2.6 Främja övergången till en cirkulär ekonomi",
-         ["eruf:RSO2.6", "eruf:programme-ovre-norrland"]),
+        # the objective is the goal; the regional programme it is pursued in is not a second one
+        ("ERUF Övre Norrland • PO2.6 Främja övergången till en cirkulär ekonomi", ["eruf:RSO2.6"]),
+        ("ERUF Övre Norrland", ["eruf:programme-ovre-norrland"]),
+        # in RUS prose (seed 16157): the Regional Fund's objective by its name
+        ("Insatsen bidrar även till målet Stärka forskning och innovation i det regionala strukturfondsprogrammet",
+         ["eruf:RSO1.1"]),
         ("Specifikt mål 1.3", ["eruf:RSO1.3"]),
         ("RSO1.3", ["eruf:RSO1.3"]),
         ("Mål 1: Ett smartare Europa", ["eruf:PO1"]),
@@ -217,7 +221,8 @@ def test_interreg_statements_resolve_to_the_programme_not_to_erdf_numbers(text: 
 def test_each_goal_link_has_what_a_stable_key_needs(appendix: Appendix) -> None:
     # a goal link is one (insats, kind, goal or, when unresolved, its statement): none of it hangs on line numbers
     keys = [(r.id, g.kind, g.goal or normalise_statement(g.statement)) for r in appendix.insatser for g in r.goals]
-    assert len(keys) == len(set(keys)) == 1320
+    shipped = (DATA_DIRECTORY / "2023" / "goal_links.csv").read_text(encoding="utf-8").count("\n") - 1
+    assert len(keys) == len(set(keys)) == shipped
     assert all(insats and kind and goal for insats, kind, goal in keys)
 
 

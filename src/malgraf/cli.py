@@ -9,7 +9,7 @@ import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 from rdflib import Dataset
@@ -22,6 +22,9 @@ from malgraf.query import GOAL_SCHEMES, SCHEME_NAMES
 from malgraf.sparql import DEFAULT_LIMIT as DEFAULT_SPARQL_LIMIT
 from malgraf.sparql import DEFAULT_TIMEOUT as DEFAULT_SPARQL_TIMEOUT
 from malgraf.sparql import MAX_TIMEOUT as MAX_SPARQL_TIMEOUT
+
+if TYPE_CHECKING:
+    from malgraf.importers.appendix import Appendix
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -205,23 +208,53 @@ def import_group() -> None:
     "--out", type=FilePath(path_type=Path), default=None,
     help="Directory for the CSV files (default: data/<year> of the checkout).",
 )
+@click.option(
+    "--goals", "goals_directory", type=FilePath(file_okay=False, path_type=Path), default=None,
+    help="Directory of the regions' goal vocabularies, <länskod>-<name>.csv (default: data/goals).",
+)
 @lang_option
 @reports_errors
-def import_appendix(path: Path | None, year: int, out: Path | None, lang: str) -> None:
-    """Import Tillväxtverket's table appendix of the regions' reports (PATH; default: the shipped 2023 text)."""
+def import_appendix(path: Path | None, year: int, out: Path | None, goals_directory: Path | None, lang: str) -> None:
+    """Import Tillväxtverket's table appendix of the regions' reports (PATH; default: the shipped 2023 text).
+
+    Each region's goal statements are resolved to the goals of its vocabulary in data/goals; the
+    statements that match none are listed, with region, line and text.
+    """
     from malgraf.importers.appendix import import_appendix as run_import
-    from malgraf.resources import APPENDIX_2023, DATA_DIRECTORY
+    from malgraf.resources import APPENDIX_2023, DATA_DIRECTORY, GOALS_DIRECTORY
 
     path = path or APPENDIX_2023
     directory = out or DATA_DIRECTORY / str(year)
-    appendix = run_import(path, directory, year)
+    goals_directory = goals_directory or GOALS_DIRECTORY
+    appendix = run_import(path, directory, year, goals_directory)
     for warning in appendix.warnings:
         click.echo(f"Warning: {warning}", err=True)
+    _report_resolution(appendix, goals_directory, lang)
     links = sum(len(r.goals) for r in appendix.insatser)
     click.echo(message("import.read", lang, insatser=len(appendix.insatser), links=links,
                        allocations=len(appendix.allocations), answers=len(appendix.answers), path=path))
     files = "insatser.csv, goal_links.csv, allocation.csv, answers.csv, source.csv"
     click.echo(message("import.wrote", lang, files=files, directory=directory))
+
+
+def _report_resolution(appendix: Appendix, goals_directory: Path, lang: str) -> None:
+    """How many regional statements found their goal; each that did not, with region, line and text."""
+    from malgraf.regions import REGIONS_BY_LANSKOD
+
+    missing = appendix.regions_without_vocabulary()
+    if missing:
+        names = ", ".join(REGIONS_BY_LANSKOD[code].short_name for code in missing)
+        click.echo(message("import.no_vocabulary", lang, regions=names, directory=goals_directory), err=True)
+    unresolved = appendix.unresolved()
+    if unresolved:
+        click.echo(message("import.unresolved", lang, n=len(unresolved)), err=True)
+        for record, goal in unresolved:
+            click.echo(message("import.unresolved_line", lang, region=record.region, line=goal.first_line,
+                               statement=visible(goal.statement)), err=True)
+    statements = appendix.regional_statements()
+    if statements:
+        click.echo(message("import.resolved", lang, goals=len(statements) - len(unresolved),
+                           statements=len(statements), directory=goals_directory))
 
 
 @main.command()

@@ -134,6 +134,24 @@ MESSAGES: Labels = {
               "answers from {path}",
     },
     "import.wrote": {"sv": "Skrev {files} till {directory}", "en": "Wrote {files} to {directory}"},
+    "import.resolved": {
+        "sv": "{goals} av {statements} regionala målformuleringar knöts till ett mål i regionens målvokabulär "
+              "({directory})",
+        "en": "{goals} of {statements} regional goal statements were tied to a goal of the region's goal vocabulary "
+              "({directory})",
+    },
+    "import.unresolved": {
+        "sv": "Varning: {n} målformuleringar motsvarar inget mål i regionens målvokabulär; lägg till dem som wording "
+              "till rätt mål i regionens fil (eller med goal - om de inte är mål):",
+        "en": "Warning: {n} goal statements match no goal of the region's goal vocabulary; add them as a wording of "
+              "the right goal in the region's file (or with goal - if they are not goals):",
+    },
+    "import.unresolved_line": {"sv": "  {region}, rad {line}: ”{statement}”",
+                               "en": "  {region}, line {line}: “{statement}”"},
+    "import.no_vocabulary": {
+        "sv": "Varning: ingen målvokabulär för {regions} i {directory}: varje målformulering blev ett eget mål",
+        "en": "Warning: no goal vocabulary for {regions} in {directory}: each goal statement became a goal of its own",
+    },
     "view.wrote": {"sv": "Skrev {nodes} noder och {links} länkar till {path}",
                    "en": "Wrote {nodes} nodes and {links} links to {path}"},
     "sparql.truncated.rows": {"sv": "Visar de första {limit} raderna; frågan ger fler (--limit)",

@@ -26,7 +26,7 @@ from malgraf.importers.appendix.layout import (
     split_rows,
 )
 from malgraf.importers.appendix.regions import check_regions, region_warnings
-from malgraf.importers.goals.resolve import GoalMatcher
+from malgraf.importers.goals.resolve import UNRESOLVED, GoalMatcher
 from malgraf.importers.goals.statements import GoalStatement
 from malgraf.importers.goals.vocabulary import RegionGoalVocabulary
 from malgraf.importers.insats_ids import insats_id, unique_ids
@@ -69,6 +69,21 @@ class Appendix:
     answers: list[Answer]
     warnings: list[InputWarning] = field(default_factory=list)
     """What was read by a guess the user should check, in the order of the text."""
+    vocabulary_regions: frozenset[str] = frozenset()
+    """The regions (länskod) whose statements were resolved against a reviewed goal vocabulary."""
+
+    def regional_statements(self) -> list[tuple[InsatsRecord, GoalStatement]]:
+        """The RUS and other regional statements of the regions with a vocabulary, in source order."""
+        return [(record, goal) for record in self.insatser for goal in record.goals if goal.match]
+
+    def unresolved(self) -> list[tuple[InsatsRecord, GoalStatement]]:
+        """The regional statements that match no goal of the region's vocabulary, in source order."""
+        found = [(record, goal) for record, goal in self.regional_statements() if goal.match == UNRESOLVED]
+        return sorted(found, key=lambda pair: pair[1].first_line)
+
+    def regions_without_vocabulary(self) -> list[str]:
+        """The regions with rows but no reviewed goal vocabulary (länskod, in order)."""
+        return sorted({record.lanskod for record in self.insatser} - self.vocabulary_regions)
 
 
 def read_lines(path: Path) -> list[str]:
@@ -139,7 +154,8 @@ def parse_appendix(path: Path, year: int = 2023, goals_directory: Path | None = 
         vocabulary.learn_reviewed(region_vocabulary)
     insatser = _records(rows, vocabulary, matchers, year)
     allocations, answers = parse_section_8(path, lines, sections[7])
-    return Appendix(insatser, allocations, answers, sorted(warnings, key=lambda warning: warning.line or 0))
+    return Appendix(insatser, allocations, answers, sorted(warnings, key=lambda warning: warning.line or 0),
+                    frozenset(reviewed))
 
 
 def _records(rows: list[RawRow], vocabulary: RegionGoalVocabulary, matchers: dict[str, GoalMatcher],

@@ -16,7 +16,7 @@ from malgraf.importers.tables import (
     INSATS_COLUMNS,
     source_csv,
 )
-from malgraf.resources import DATA_DIRECTORY
+from malgraf.resources import DATA_DIRECTORY, GOALS_DIRECTORY
 
 
 def _csv_text(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
@@ -50,8 +50,13 @@ def tables(appendix: Appendix) -> dict[str, str]:
     }
 
 
-def import_appendix(path: Path, out: Path, year: int = 2023) -> Appendix:
-    """Parse the appendix at ``path`` and write its tidy CSV files into ``out`` (all or nothing)."""
-    appendix = parse_appendix(path, year)
+def import_appendix(
+    path: Path, out: Path, year: int = 2023, goals_directory: Path | None = GOALS_DIRECTORY
+) -> Appendix:
+    """Parse the appendix at ``path`` and write its tidy CSV files into ``out`` (all or nothing).
+
+    Regional goal statements resolve against the vocabularies in ``goals_directory`` (``data/goals``).
+    """
+    appendix = parse_appendix(path, year, goals_directory)
     write_files_atomically(out, {**tables(appendix), "source.csv": source_csv(path, year, DATA_DIRECTORY.parent)})
     return appendix

@@ -69,7 +69,7 @@ MARKERS: tuple[Marker, ...] = (
     # "Insatsområde: REACT-EU" under "Program: Nationella regionalfondsprogrammet" is the programme's, not RUS's.
     _m("rus", "insatsområde", r"^insatsområde\s*:(?!\s*react\b)"),
     _m("rus", "mål", r"^mål\s*:"),
-    _m("rus", "mål", r"^bidrar\s+till\s+(?:målbilden|region\s+\w+\s+strategi|målet)"),
+    _m("rus", "mål", r"^bidrar\s+till\s+(?=målbilden\b|region\s+\w+\s+strategi|målet\b)"),
     _m("rus", "mål", r"^bidrar\s+till\s+RUS(?::ens|ens|:en|en)?\s+mål(?:\s+om)?"),
     _m("rus", "mål", r"^mål(?:et|en)?\s+i\s+(?:den\s+)?regionala\s+utvecklingsstrategin\w*(?:\s+om)?"),
     _m("rus", "mål", r"^målet\s+i\s+RUS\b"),
