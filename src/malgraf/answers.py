@@ -14,6 +14,7 @@ from rdflib.namespace import RDF, SKOS
 from malgraf.errors import NoDataError
 from malgraf.i18n import VIA_LABELS, label, message, method_label
 from malgraf.lookup import curie
+from malgraf.namespaces import MG
 from malgraf.output import Answer, Table
 from malgraf.query import (
     SCHEMES,
@@ -24,6 +25,7 @@ from malgraf.query import (
     goal_label,
     goals_of,
     insats_label,
+    scheme_name,
     select_values,
     supports,
     unresolved_links,
@@ -94,7 +96,7 @@ def describe_links(rows: Iterable[Row], lang: str) -> None:
         row["methodLabel"] = method_label(row.get("method"), lang)
 
 
-SUPPORTS_COLUMNS = ["regionName", "name", "year", "section", "how", "pathLabel", "methodLabel", "lines"]
+SUPPORTS_COLUMNS = ["regionName", "name", "year", "section", "how", "pathLabel", "statement", "methodLabel", "lines"]
 SUPPORTS_DATA_COLUMNS = ["goal", "insats", "name", "region", "regionName", "year", "section", "direct", "via",
                          "hops", "pathLabel", "path", "statement", "method", "firstLine", "lastLine"]
 
@@ -179,7 +181,7 @@ def _nearest_supported_above(dataset: Dataset, goal: URIRef) -> tuple[URIRef, in
     return None
 
 
-GOALS_COLUMNS = ["goalLabel", "how", "pathLabel", "methodLabel", "lines"]
+GOALS_COLUMNS = ["goalLabel", "how", "pathLabel", "statement", "methodLabel", "lines"]
 GOALS_DATA_COLUMNS = ["insats", "goal", "goalLabel", "scheme", "direct", "via", "hops", "pathLabel", "statement",
                       "method", "firstLine", "lastLine"]
 
@@ -208,17 +210,27 @@ def gaps_in(dataset: Dataset, schemes: Iterable[str] = DEFAULT_GAP_SCHEMES, *, r
     """Goals of ``schemes`` (short names of ``query.SCHEMES``) that no insats supports, scheme by scheme."""
     rows = []
     for name in schemes:
-        for row in gaps(dataset, SCHEMES[name], region=region, year=year):
-            row["schemeName"] = name
-            rows.append(row)
+        for scheme in regional_schemes(dataset, region) if name == "rus" else [SCHEMES[name]]:
+            for row in gaps(dataset, scheme, region=region, year=year):
+                row["schemeName"] = name
+                rows.append(row)
     return rows
+
+
+def regional_schemes(dataset: Dataset, region: URIRef | None = None) -> list[URIRef]:
+    """The regions' own goal schemes in the graph (``rus:10`` …), or ``region``'s alone."""
+    schemes = sorted(scheme for scheme in dataset.subjects(RDF.type, SKOS.ConceptScheme)
+                     if isinstance(scheme, URIRef) and scheme_name(scheme) == "rus")
+    if region is None:
+        return schemes
+    return [scheme for scheme in schemes if dataset.value(scheme, MG.region) == region]
 
 
 def gaps_answer(dataset: Dataset, schemes: Sequence[str] = (), *, region: URIRef | None = None,
                 year: int | None = None, lang: str = "sv") -> Answer:
     """Goals nobody serves (``gaps_in``); ``NoDataError`` when there are no insatser to serve them."""
     check_scope(dataset, region, year, lang)
-    schemes = tuple(schemes) or DEFAULT_GAP_SCHEMES
+    schemes = tuple(schemes) or (DEFAULT_GAP_SCHEMES + (("rus",) if region is not None else ()))
     rows = gaps_in(dataset, schemes, region=region, year=year)
     note = "" if rows else message("gaps.none", lang, schemes=", ".join(schemes))
     return Answer(message("gaps.heading", lang, n=len(rows)), [Table(rows, GAPS_COLUMNS, GAPS_DATA_COLUMNS)], note)
@@ -226,7 +238,8 @@ def gaps_answer(dataset: Dataset, schemes: Sequence[str] = (), *, region: URIRef
 
 def info_answer(dataset: Dataset, lang: str = "sv", *, region: URIRef | None = None,
                 year: int | None = None) -> Answer:
-    """Counts per class and per concept scheme, and insatser per region and year (of ``region``/``year``)."""
+    """Counts per class and per concept scheme, insatser per region and year (of ``region``/``year``), and
+    each region's own goals: strategies, goals, other wordings, and the goals its insatser serve."""
     check_scope(dataset, region, year, lang)
     per_region = [row for row in select_values(dataset, "insatser_per_region")
                   if region in (None, row["region"]) and (year is None or str(row["year"]) == str(year))]
@@ -237,6 +250,9 @@ def info_answer(dataset: Dataset, lang: str = "sv", *, region: URIRef | None = N
               title=message("info.schemes", lang), key="Concept schemes"),
         Table(per_region, ["lanskod", "regionName", "year", "count"], title=message("info.regions", lang),
               key="Insatser per region"),
+        Table([row for row in select_values(dataset, "goals_per_region") if region in (None, row["region"])],
+              ["lanskod", "regionName", "strategies", "goals", "wordings", "servedGoals"],
+              title=message("info.goals", lang), key="Goals per region"),
     ])
 
 

@@ -330,7 +330,8 @@ def goals(insats: str, graph_path: Path | None, lang: str, fmt: str) -> None:
 
 @main.command()
 @click.option("--scheme", "schemes", multiple=True, type=click.Choice(sorted(SCHEME_NAMES)),
-              help="Goal system to check (repeatable; default: sdg, national, eruf).")
+              help="Goal system to check (repeatable; default: sdg, national, eruf, and with --region its own "
+                   "goals, rus).")
 @click.option("--region", help="Count only this region's insatser (länskod, name or IRI).")
 @click.option("--year", type=int, help="Count only insatser of this year.")
 @graph_option

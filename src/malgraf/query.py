@@ -215,7 +215,8 @@ def _natural(text: str) -> list[object]:
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
 
 
-SCHEME_NAMES = tuple(SCHEMES)
+SCHEME_NAMES = (*SCHEMES, "rus")
+"""What ``gaps --scheme`` takes: the schemes above, and ``rus`` for the regions' own goals."""
 
 def goal_label(dataset: Dataset, goal: URIRef, lang: str = "sv") -> str:
     """A goal's preferred label in ``lang``, else in any language, else its IRI."""

@@ -57,6 +57,7 @@ class EdgeStyle:
 NODE_KINDS: dict[str, NodeKind] = {
     "insats": NodeKind(_term("mg:Insats"), "dot", "#5b6f82"),
     "region": NodeKind(_term("mg:Region"), "diamond", "#2f3b45"),
+    "strategy": NodeKind(_term("mg:RegionalStrategy"), "diamond", "#b35c00"),
     "rus": NodeKind(_term("mg:RusGoal"), "triangle", "#e07b00"),
     "other": NodeKind(_term("mg:OtherGoal"), "triangleDown", "#f2b45a"),
     "national": NodeKind(_words("Nationella strategin", "National strategy"), "hexagon", "#006aa7"),
@@ -96,6 +97,7 @@ METHOD_STRENGTH = ("stated", "accepted", "inferred", "suggested")
 KIND_OF_CLASS: tuple[tuple[URIRef, str], ...] = (
     (SDGO.Goal, "sdg-goal"),
     (SDGO.Target, "sdg-target"),
+    (MG.RegionalStrategy, "strategy"),
     (MG.RusGoal, "rus"),
     (MG.OtherGoal, "other"),
     (MG.ErufObjective, "eruf"), (MG.ErufPolicyObjective, "eruf"), (MG.ErufSpecificObjective, "eruf"),
@@ -106,6 +108,8 @@ KIND_OF_CLASS: tuple[tuple[URIRef, str], ...] = (
 )
 """The node kind of a goal by its class, the first class it has in this order."""
 GOAL_KINDS = frozenset(kind for _, kind in KIND_OF_CLASS) | {"goal"}
+REGIONAL_KINDS = frozenset({"strategy", "rus", "other"})
+"""The kinds of a region's own goal vocabulary: one tree per region in the overview."""
 
 
 def kind_of(classes: str) -> str:
@@ -126,6 +130,16 @@ def sdg_number(kind: str, notation: str | None) -> int | None:
 
 
 __all__ = [
-    "EDGE_STYLES", "GOAL_KINDS", "KIND_OF_CLASS", "METHOD_STRENGTH", "METHOD_STYLES", "NODE_KINDS",
-    "SDG_COLOURS", "EdgeStyle", "NodeKind", "kind_of", "sdg_number",
+    "EDGE_STYLES",
+    "GOAL_KINDS",
+    "KIND_OF_CLASS",
+    "METHOD_STRENGTH",
+    "METHOD_STYLES",
+    "NODE_KINDS",
+    "REGIONAL_KINDS",
+    "SDG_COLOURS",
+    "EdgeStyle",
+    "NodeKind",
+    "kind_of",
+    "sdg_number",
 ]

@@ -9,6 +9,8 @@ from collections.abc import Mapping
 
 import networkx as nx
 
+from malgraf.views.kinds import REGIONAL_KINDS
+
 SEED = 2023
 """Seed of the spring layout: the same graph gives the same page."""
 SPACING = 42.0
@@ -183,4 +185,82 @@ def _pack(components: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[f
     return result
 
 
-__all__ = ["GAP", "SEED", "SEPARATE_LIMIT", "SPACING", "SPRING_LIMIT", "Box", "lay_out"]
+def lay_out_overview(
+    graph: nx.MultiDiGraph, boxes: Mapping[str, Box] | None = None, seed: int = SEED
+) -> dict[str, tuple[float, float]]:
+    """The overview's positions: each region's own goals as one tree, the other goals apart.
+
+    A region's strategies sit on a ring around the region, each goal on the next ring out from the
+    goal it is part of (``broader``), its share of the circle as large as the goals under it. The
+    trees (in länskod order) and the other goals (the nation's, the EU's, Agenda 2030, laid out as
+    ``lay_out`` does) are packed in rows; insatser go on rings beside the goals they serve.
+    """
+    kinds = {node: graph.nodes[node]["kind"] for node in graph}
+    regional = {node for node, kind in kinds.items() if kind in REGIONAL_KINDS}
+    parent: dict[str, str] = {}
+    for node in sorted(regional):
+        broader = sorted(str(v) for _, v, key in graph.out_edges(node, keys=True)
+                         if key == "broader" and v in regional)
+        region = sorted(str(v) for _, v, key in graph.out_edges(node, keys=True) if key == "region")
+        if broader or region:
+            parent[node] = (broader or region)[0]
+    children: dict[str, list[str]] = defaultdict(list)
+    for node, above in sorted(parent.items()):
+        children[above].append(node)
+    roots = sorted(node for node, kind in kinds.items() if kind == "region" and children.get(node))
+    trees = [_radial_tree(root, children) for root in roots]
+    if boxes is not None:
+        trees = [_separate(tree, boxes) if len(tree) <= SEPARATE_LIMIT else tree for tree in trees]
+    in_trees = {node for tree in trees for node in tree}
+    rest = graph.subgraph(sorted(n for n in graph if kinds[n] != "insats" and n not in in_trees))
+    parts = [lay_out(nx.MultiDiGraph(rest), seed, boxes)] if len(rest) else []
+    positions = _pack(parts + trees)
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph))
+    simple.add_edges_from(sorted({tuple(sorted((u, v))) for u, v in graph.edges() if u != v}))
+    for node in sorted(simple):
+        if node not in positions and not any(n in positions for n in simple[node]):
+            positions[node] = (0.0, 0.0)  # an insats linked to nothing shown: it stays in the middle
+    _place_on_rings(simple, positions)
+    return positions
+
+
+RING = SPACING * 3.2
+"""Distance between the rings of a region's goal tree."""
+LEAF_ARC = SPACING * 2.4
+"""Room along its ring that each outermost goal of a tree gets at least."""
+
+
+def _radial_tree(root: str, children: Mapping[str, list[str]]) -> dict[str, tuple[float, float]]:
+    """A tree drawn on rings around ``root``: each node in the middle of the arc its leaves share."""
+    leaves: dict[str, int] = {}
+
+    def count(node: str) -> int:
+        leaves[node] = sum(count(child) for child in children.get(node, [])) or 1
+        return leaves[node]
+
+    count(root)
+    depth: dict[str, int] = {root: 0}
+    order = [root]
+    for node in order:
+        for child in children.get(node, []):
+            depth[child] = depth[node] + 1
+            order.append(child)
+    deepest = max(depth.values())
+    ring = max(RING, leaves[root] * LEAF_ARC / (2 * math.pi * deepest))
+    positions = {root: (0.0, 0.0)}
+    spans = {root: (0.0, 2 * math.pi)}
+    for node in order:
+        start, end = spans[node]
+        cursor = start
+        for child in children.get(node, []):
+            share = (end - start) * leaves[child] / leaves[node]
+            spans[child] = (cursor, cursor + share)
+            angle = cursor + share / 2
+            radius = ring * depth[child]
+            positions[child] = (radius * math.cos(angle), radius * math.sin(angle))
+            cursor += share
+    return positions
+
+
+__all__ = ["GAP", "SEED", "SEPARATE_LIMIT", "SPACING", "SPRING_LIMIT", "Box", "lay_out", "lay_out_overview"]

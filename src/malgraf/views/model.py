@@ -97,6 +97,7 @@ def _add_goal(graph: nx.MultiDiGraph, row: Row, regions: Mapping[str, Mapping[st
         "kind": kind, "name": label, "notation": notation, "sdg": sdg_number(kind, notation),
         "description": description, "region": region.get("code"), "regionName": region.get("name"),
         "level": _text(row["level"]),
+        "wordings": sorted(w for w in str(row["wordings"] or "").split("\x1f") if w) or None,
     }))
     if row["region"] is not None and str(row["region"]) in graph:
         graph.add_edge(iri, str(row["region"]), key="region")

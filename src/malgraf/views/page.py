@@ -22,7 +22,7 @@ from malgraf.i18n import TERM_LABELS, VIA_LABELS, capitalised, label
 from malgraf.text import escape_in_json
 from malgraf.text import visible as shown_as_text
 from malgraf.views.kinds import EDGE_STYLES, NODE_KINDS, SDG_COLOURS
-from malgraf.views.layout import lay_out
+from malgraf.views.layout import lay_out, lay_out_overview
 
 DEFAULT_VIEW_PATH = Path("build") / "view.html"
 
@@ -31,7 +31,7 @@ _OWN_WORDS: dict[str, dict[str, str]] = {
         "overview": "Översikt: mål och insatser", "view_of": "Grannskapet kring", "search": "Sök",
         "search_placeholder": "Sök mål, insats eller region …", "all_regions": "Alla regioner",
         "insatser": "insatser", "with_narrower": "med undermål", "lines": "Källa, rad",
-        "statement": "Källan skriver", "note": "Anteckning",
+        "statement": "Källan skriver", "note": "Anteckning", "wordings": "Skrivs också",
         "legend": "Teckenförklaring", "nodes": "Noder", "links": "Länkar", "sdg_colours": "Agenda 2030",
         "expand_all": "Visa alla insatser", "collapse_all": "Fäll ihop insatser",
         "hint_overview": "Dubbelklicka på ett mål för att visa dess insatser. "
@@ -47,7 +47,7 @@ _OWN_WORDS: dict[str, dict[str, str]] = {
         "overview": "Overview: goals and interventions", "view_of": "Neighbourhood of", "search": "Search",
         "search_placeholder": "Search goal, intervention or region …", "all_regions": "All regions",
         "insatser": "interventions", "with_narrower": "with narrower goals", "lines": "Source, lines",
-        "statement": "The source says", "note": "Note",
+        "statement": "The source says", "note": "Note", "wordings": "Also written",
         "legend": "Legend", "nodes": "Nodes", "links": "Links", "sdg_colours": "Agenda 2030",
         "expand_all": "Show all interventions", "collapse_all": "Fold interventions",
         "hint_overview": "Double-click a goal to show its interventions. Click to highlight neighbours.",
@@ -82,7 +82,9 @@ def visible(text: str) -> str:
 
 
 def _shown(attributes: Mapping[str, Any]) -> dict[str, Any]:
-    return {key: visible(value) if isinstance(value, str) else value for key, value in attributes.items()}
+    return {key: visible(value) if isinstance(value, str)
+            else [visible(v) for v in value] if isinstance(value, list) else value
+            for key, value in attributes.items()}
 
 
 def _short(text: str, limit: int) -> str:
@@ -146,8 +148,8 @@ def page_data(
     sizes = {node: _node_size(attributes) for node, attributes in shown.items()}
     if positions is None:
         focus = graph.graph.get("focus")
-        positions = lay_out(graph, boxes={n: label_box(labels[n], shown[n]["kind"], sizes[n], n == focus)
-                                          for n in shown})
+        boxes = {n: label_box(labels[n], shown[n]["kind"], sizes[n], n == focus) for n in shown}
+        positions = lay_out_overview(graph, boxes) if graph.graph.get("overview") else lay_out(graph, boxes=boxes)
     nodes = []
     for node, attributes in shown.items():
         x, y = positions[node]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 from rdflib import Dataset, URIRef
 
-from malgraf.views.kinds import GOAL_KINDS
+from malgraf.views.kinds import GOAL_KINDS, REGIONAL_KINDS
 from malgraf.views.model import insats_counts, local_name, read_graph, set_counts
 
 DEFAULT_DEPTH = 2
@@ -33,14 +33,25 @@ def select_view(whole: nx.MultiDiGraph, focus: str | None, *, depth: int = DEFAU
             whole.add_node(focus, kind="goal", name=local_name(focus))
         nodes = _neighbourhood(whole, focus, depth)
     view = nx.MultiDiGraph(whole.subgraph(sorted(nodes)))  # a copy: changing it leaves ``whole`` alone
-    view.graph.update(lang=whole.graph.get("lang", "sv"), focus=focus, depth=depth)
+    view.graph.update(lang=whole.graph.get("lang", "sv"), focus=focus, depth=depth, overview=focus is None)
     if focus is None:
         for node in view:
             if view.nodes[node]["kind"] == "insats":
                 view.nodes[node]["folded"] = True
+        _one_tree_per_region(view)
     elif whole.nodes[focus]["kind"] == "region":
         _count_the_regions_own(whole, view, focus)
     return _sorted_copy(view)
+
+
+def _one_tree_per_region(view: nx.MultiDiGraph) -> None:
+    """Keep of a region's own goals only the links of its tree: a goal to the goal or strategy it is
+    part of, a strategy to its region (every goal's own link to the region would hide the tree)."""
+    loose = [(goal, region) for goal, region, key in view.edges(keys=True)
+             if key == "region" and view.nodes[goal]["kind"] in REGIONAL_KINDS
+             and any(k == "broader" for *_, k in view.out_edges(goal, keys=True))]
+    for goal, region in loose:
+        view.remove_edge(goal, region, key="region")
 
 
 def _count_the_regions_own(whole: nx.MultiDiGraph, view: nx.MultiDiGraph, region: str) -> None:

@@ -28,6 +28,7 @@ _NUMBERING = re.compile(
 _NOTATION_LIST = re.compile(
     r"(?:och\s+|samt\s+|&\s*)?(?:(?P<word>mål|delmål|prioritering|insatsområde|målområde)(?:en|et|na)?\s*)?"
     r"\d{1,2}(?:\.\d{1,2})*(?:\s*(?:,|och|&|samt)\s*\d{1,2}(?:\.\d{1,2})*)*")
+_LEADING_CONNECTIVES = re.compile(r"^(?:(?:med|och|samt|i|inom|till|bidrar|bidra|fokus|på|även|främst)\s+)+")
 _CONTINUED_WORD = re.compile(r"(?!(?:och|eller|samt|respektive|som|till)\b)[a-zåäö]")
 """A line that goes on with the rest of a word hyphenated at the break (``utveck-`` / ``lingen``)."""
 _QUOTES = "\"”“’‘"
@@ -144,10 +145,16 @@ class GoalMatcher:
         """Goals named by their notation alone: ``Mål 4``, ``mål 2 och 3``, ``och 2``, or ``3`` after ``RUS mål``."""
         if folded in self._notations:
             return [self._notations[folded]]
-        listed = _NOTATION_LIST.fullmatch(folded)
+        listed = _NOTATION_LIST.fullmatch(_LEADING_CONNECTIVES.sub("", folded))
         if not listed:
             return []
         word = listed.group("word") or fold_wording(level) or "mål"
         goals = [self._notations.get(f"{word} {number}") or self._notations.get(number)
-                 for number in re.findall(r"\d{1,2}(?:\.\d{1,2})*", folded)]
+                 or self._only_number(number) for number in re.findall(r"\d{1,2}(?:\.\d{1,2})*", folded)]
         return [goal for goal in goals if goal] if all(goals) else []
+
+    def _only_number(self, number: str) -> str | None:
+        """The goal whose notation is ``number`` with whatever word (``mål 7`` → ``Delmål 7``), if just one."""
+        goals = {goal for notation, goal in self._notations.items()
+                 if re.fullmatch(r"\D*" + re.escape(number), notation)}
+        return goals.pop() if len(goals) == 1 else None

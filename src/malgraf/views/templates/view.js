@@ -40,6 +40,11 @@
         (n.total !== n.count ? ", " + n.total + " " + text.with_narrower : ""));
     }
     if (n.description) { lines.push("", shorten(n.description, 400)); }
+    if (n.wordings) {
+      lines.push("", text.wordings + ":");
+      n.wordings.slice(0, 8).forEach(function (w) { lines.push("  " + shorten(w, 120)); });
+      if (n.wordings.length > 8) { lines.push("  …"); }
+    }
     if (n.lines) { lines.push("", text.lines + " " + n.lines + (n.source ? " (" + n.source + ")" : "")); }
     return lines.join("\n");
   }
