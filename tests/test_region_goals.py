@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from rdflib.namespace import RDF, SKOS
 
 from malgraf.cli import main
 from malgraf.errors import InputError
+from malgraf.graph import open_dataset
 from malgraf.importers.appendix import Appendix, parse_appendix
 from malgraf.importers.goals.reader import read_goal_text
 from malgraf.importers.goals.resolve import ALIAS, EXACT, INFERRED, UNRESOLVED, GoalMatcher, display_text
@@ -86,7 +88,20 @@ def test_the_shipped_lines_are_where_each_wording_stands_in_the_regions_rows() -
     source = APPENDIX_2023.read_text(encoding="utf-8").split("\n")
     for path in sorted(GOALS_DIRECTORY.glob("*.csv")):
         text = refreshed(path, SourceText(source, spans[path.name[:2]]))
-        assert text == path.read_text(encoding="utf-8"), f"{path.name}: run malgraf goals lines"
+        assert text == path.read_text(encoding="utf-8"), f"{path.name}: malgraf import appendix --update-goal-lines"
+
+
+def test_import_updates_the_lines_a_new_wording_stands_on(tmp_path: Path) -> None:
+    goals = tmp_path / "goals"
+    goals.mkdir()
+    path = goals / "10-blekinge.csv"
+    path.write_text((GOALS_DIRECTORY / "10-blekinge.csv").read_text(encoding="utf-8")
+                    + "fler-i-arbete,,,,,,Fler Blekingebor i arbete. (ökad tillgång,,\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", "appendix", "--goals", str(goals), "--out", str(tmp_path / "out"),
+                                       "--update-goal-lines"])
+    assert result.exit_code == 0 and "Uppdaterade kolumnen lines i 1 fil(er)" in result.output
+    last = path.read_text(encoding="utf-8").splitlines()[-1]
+    assert last.startswith("fler-i-arbete,,,,,,Fler Blekingebor i arbete. (ökad tillgång,4527 4543 ")
 
 
 def test_a_wording_is_found_across_line_breaks_and_hyphens() -> None:
@@ -328,3 +343,59 @@ def test_the_built_graph_has_one_node_per_reviewed_goal_and_no_sentence_nodes(sh
         "SELECT DISTINCT ?g WHERE { ?i a mg:Insats ; mg:contributesTo ?g . FILTER(STRSTARTS(STR(?g), STR(rus:))) }")}
     known = {URIRef(v.iri(g)) for v in vocabularies.values() for g in v.goals}
     assert targets and targets <= known
+
+
+# What users see ---------------------------------------------------------------------------------
+
+def test_supports_shows_the_goal_and_the_words_the_source_used(shipped_graph_path: Path) -> None:
+    result = CliRunner().invoke(main, ["supports", "rus:10-fler-i-arbete", "--graph", str(shipped_graph_path),
+                                       "--format", "json"])
+    assert result.exit_code == 0
+    rows = json.loads(result.output)
+    stated = {row["statement"] for row in rows if row["via"] == "direct"}
+    assert {"Fler Blekingebor i arbete", "För tidigt att rapportera Fler Blekingebor i arbete"} <= stated
+    assert {row["pathLabel"] for row in rows if row["via"] == "direct"} == {"Fler Blekingebor i arbete"}
+
+
+def test_info_counts_each_regions_goals(shipped_graph_path: Path) -> None:
+    result = CliRunner().invoke(main, ["info", "--graph", str(shipped_graph_path), "--format", "json"])
+    rows = json.loads(result.output)["Goals per region"]
+    vocabularies = load_region_vocabularies(GOALS_DIRECTORY)
+    assert len(rows) == 21
+    for row in rows:
+        vocabulary = vocabularies[row["lanskod"]]
+        assert int(row["goals"]) == len(vocabulary.real_goals())
+        assert int(row["strategies"]) == len(vocabulary.strategies())
+        assert 0 < int(row["servedGoals"]) <= int(row["goals"])
+
+
+def test_gaps_lists_a_regions_own_goals_nobody_serves(shipped_graph_path: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    gaps = runner.invoke(main, ["gaps", "--scheme", "rus", "--graph", str(shipped_graph_path), "--format", "json"])
+    listed = {row["goal"] for row in json.loads(gaps.output)}
+    served = {row[0] for row in open_dataset(shipped_graph_path).query(
+        "SELECT DISTINCT ?g WHERE { ?i mg:goalLink/mg:goal ?d . ?d mg:reaches ?g . ?g mg:region ?r }")}
+    assert listed and not listed & {str(g) for g in served}
+    own = runner.invoke(main, ["gaps", "--region", "Västmanland", "--year", "2023", "--graph",
+                               str(shipped_graph_path), "--format", "json"])
+    regional = [row for row in json.loads(own.output) if row["schemeName"] == "rus"]
+    assert all(row["goal"].startswith(str(RUS) + "19-") for row in regional)
+
+
+def test_the_overview_draws_each_regions_goals_as_one_tree(shipped: Dataset) -> None:
+    from malgraf.views import view_graph
+    from malgraf.views.kinds import REGIONAL_KINDS
+
+    view = view_graph(shipped)
+    regional = [n for n, a in view.nodes(data=True) if a["kind"] in REGIONAL_KINDS]
+    assert any(view.nodes[n]["kind"] == "strategy" for n in regional)
+    for node in regional:
+        ups = [(v, k) for _, v, k in view.out_edges(node, keys=True) if k in ("broader", "region")]
+        assert len(ups) == 1, (node, ups)  # one way up: to the goal it is part of, or (a strategy) to its region
+        seen = {node}
+        while view.nodes[node]["kind"] != "region":
+            node = next(v for _, v, k in view.out_edges(node, keys=True) if k in ("broader", "region"))
+            assert node not in seen
+            seen.add(node)
+    wordings = view.nodes[str(RUS["10-miljo-och-klimatpaverkan"])]["wordings"]
+    assert "minskad miljö och klimatpåverkan" in wordings

@@ -212,9 +212,13 @@ def import_group() -> None:
     "--goals", "goals_directory", type=FilePath(file_okay=False, path_type=Path), default=None,
     help="Directory of the regions' goal vocabularies, <länskod>-<name>.csv (default: data/goals).",
 )
+@click.option("--update-goal-lines", is_flag=True,
+              help="Rewrite the lines column of each goal vocabulary file: where each wording stands in the "
+                   "region's rows of PATH.")
 @lang_option
 @reports_errors
-def import_appendix(path: Path | None, year: int, out: Path | None, goals_directory: Path | None, lang: str) -> None:
+def import_appendix(path: Path | None, year: int, out: Path | None, goals_directory: Path | None,
+                    update_goal_lines: bool, lang: str) -> None:
     """Import Tillväxtverket's table appendix of the regions' reports (PATH; default: the shipped 2023 text).
 
     Each region's goal statements are resolved to the goals of its vocabulary in data/goals; the
@@ -230,6 +234,11 @@ def import_appendix(path: Path | None, year: int, out: Path | None, goals_direct
     for warning in appendix.warnings:
         click.echo(f"Warning: {warning}", err=True)
     _report_resolution(appendix, goals_directory, lang)
+    if update_goal_lines:
+        from malgraf.vocab.lines import update_vocabulary_lines
+
+        changed = update_vocabulary_lines(goals_directory, path, appendix)
+        click.echo(message("import.goal_lines", lang, n=len(changed), directory=goals_directory))
     links = sum(len(r.goals) for r in appendix.insatser)
     click.echo(message("import.read", lang, insatser=len(appendix.insatser), links=links,
                        allocations=len(appendix.allocations), answers=len(appendix.answers), path=path))

@@ -151,6 +151,8 @@ MESSAGES: Labels = {
     },
     "import.unresolved_line": {"sv": "  {region}, rad {line}: ”{statement}”",
                                "en": "  {region}, line {line}: “{statement}”"},
+    "import.goal_lines": {"sv": "Uppdaterade kolumnen lines i {n} fil(er) i {directory}",
+                          "en": "Updated the lines column of {n} file(s) in {directory}"},
     "import.no_vocabulary": {
         "sv": "Varning: ingen målvokabulär för {regions} i {directory}: varje målformulering blev ett eget mål",
         "en": "Warning: no goal vocabulary for {regions} in {directory}: each goal statement became a goal of its own",

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from malgraf.files import write_files_atomically
+from malgraf.importers.appendix.parse import Appendix
 from malgraf.importers.csvfile import read_text
 from malgraf.importers.goals.resolve import display_text
 from malgraf.importers.lines import Line
@@ -73,3 +74,13 @@ def refresh_lines(paths: Iterable[Path], source_lines: Sequence[str],
     for directory in {path.parent for path in changed}:
         write_files_atomically(directory, {p.name: t for p, t in changed.items() if p.parent == directory})
     return sorted(changed)
+
+
+def update_vocabulary_lines(directory: Path, source: Path, appendix: Appendix) -> list[Path]:
+    """Rewrite the ``lines`` of every vocabulary file in ``directory`` from ``source``, looking in the
+    rows ``appendix`` read from it; the files that changed."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for record in appendix.insatser:
+        spans.setdefault(record.lanskod, []).append((record.first_line, record.last_line))
+    lines = read_text(source).split("\n")
+    return refresh_lines(sorted(directory.glob("*.csv")), lines, spans)

@@ -17,6 +17,8 @@ from malgraf.importers.goals.statements import SENTENCE_END, GoalStatement
 from malgraf.importers.goals.vocabulary import RegionGoalVocabulary
 from malgraf.importers.lines import Line
 
+NEAR_MARKER = 4
+"""A goal the region's vocabulary knows, this few text lines before the first marker, starts the column."""
 TAIL = 40
 """How many non-empty lines at the end of a row may belong to the goal column."""
 
@@ -25,9 +27,12 @@ def goal_column_start(lines: list[Line], region: str, vocabulary: RegionGoalVoca
     """Index in ``lines`` where the goal column starts, and whether a marker says so."""
     body = [i for i, line in enumerate(lines) if line.stripped]
     window = body[1:][-TAIL:] if len(body) > 1 else []
-    for index in window:
-        if match_marker(lines[index].stripped):
-            return index, True
+    marker = next((index for index in window if match_marker(lines[index].stripped)), None)
+    if marker is not None:
+        known = vocabulary.first_known_statement(region, lines, window) if vocabulary is not None else None
+        near = known is not None and known < marker and \
+            sum(1 for i in window if known <= i < marker) <= NEAR_MARKER
+        return (known, True) if near and known is not None else (marker, True)
     if vocabulary is not None:
         known = vocabulary.first_known_statement(region, lines, window)
         if known is not None:

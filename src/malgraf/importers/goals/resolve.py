@@ -143,12 +143,12 @@ class GoalMatcher:
 
     def _numbered(self, folded: str, level: str = "") -> list[str]:
         """Goals named by their notation alone: ``Mål 4``, ``mål 2 och 3``, ``och 2``, or ``3`` after ``RUS mål``."""
-        if folded in self._notations:
+        if folded in self._notations and not folded[:1].isdigit():
             return [self._notations[folded]]
         listed = _NOTATION_LIST.fullmatch(_LEADING_CONNECTIVES.sub("", folded))
         if not listed:
             return []
-        word = listed.group("word") or fold_wording(level) or "mål"
+        word = listed.group("word") or fold_wording(level) or "mål"  # ``4`` after ``Delmål``: Delmål 4
         goals = [self._notations.get(f"{word} {number}") or self._notations.get(number)
                  or self._only_number(number) for number in re.findall(r"\d{1,2}(?:\.\d{1,2})*", folded)]
         return [goal for goal in goals if goal] if all(goals) else []
