@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import csv
 import errno
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -304,7 +303,8 @@ def test_scheme_and_region_narrow_the_goal(shipped_graph_path: Path) -> None:
                                  "https://w3id.org/malgraf/id/eruf/RSO1.4"]
     own = run("supports", "--scheme", "rus", "--region", "23", "smart specialisering",
               "--graph", str(shipped_graph_path))
-    assert own.exit_code == 0 and "<https://w3id.org/malgraf/id/rus/23-smart-specialisering>" in own.stdout.split("\n")[0]
+    assert own.exit_code == 0
+    assert "<https://w3id.org/malgraf/id/rus/23-smart-specialisering>" in own.stdout.split("\n")[0]
     assert {line.split("  ")[0] for line in own.stdout.split("\n")[4:] if line} == {"Jämtland Härjedalen"}
 
 
@@ -417,7 +417,7 @@ def test_lookup_messages_in_swedish_and_english(command: list[str], sv: str, en:
 def test_the_json_of_info_keeps_its_keys_in_both_languages(mini_path: Path) -> None:
     for lang in ("sv", "en"):
         data = json.loads(run("info", "--graph", str(mini_path), "--format", "json", "--lang", lang).stdout)
-        assert list(data) == ["Classes", "Concept schemes", "Insatser per region"]
+        assert list(data) == ["Classes", "Concept schemes", "Insatser per region", "Goals per region"]
 
 
 def test_info_narrows_insatser_per_region(mini_path: Path) -> None:

@@ -141,9 +141,9 @@ def test_a_goal_under_itself_and_a_misnamed_file_are_refused(tmp_path: Path) -> 
     cycle = SMALL + "a,mål,,A,b,,,,\nb,mål,,B,a,,,,\n"
     with pytest.raises(InputError, match="lies under itself"):
         read_region_vocabulary(small_vocabulary(tmp_path, cycle))
-    with pytest.raises(InputError, match="named <länskod>-<name>.csv"):
+    with pytest.raises(InputError, match=r"named <länskod>-<name>\.csv"):
         read_region_vocabulary(small_vocabulary(tmp_path, SMALL, "blekinge.csv"))
-    with pytest.raises(InputError, match="named <länskod>-<name>.csv"):
+    with pytest.raises(InputError, match=r"named <länskod>-<name>\.csv"):
         read_region_vocabulary(small_vocabulary(tmp_path, SMALL, "99-ingenstans.csv"))
 
 
@@ -256,7 +256,8 @@ def test_each_real_goal_is_one_node_whatever_the_wording(appendix: Appendix) -> 
     statements = [g.statement for r in appendix.insatser for g in r.goals]
     assert not any(s.startswith(("för Jämtlands län 2050", "cykel och kollektivtrafik", "och NTS3"))
                    for s in statements)
-    assert regional(appendix, 22772) == {"rus:10-fler-i-arbete"}  # "För tidigt att rapportera Fler Blekingebor i arbete"
+    # "För tidigt att rapportera Fler Blekingebor i arbete"
+    assert regional(appendix, 22772) == {"rus:10-fler-i-arbete"}
 
 
 def test_ostergotlands_goals_are_read(appendix: Appendix) -> None:

@@ -233,7 +233,7 @@ def import_appendix(path: Path | None, year: int, out: Path | None, goals_direct
     appendix = run_import(path, directory, year, goals_directory)
     for warning in appendix.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    _report_resolution(appendix, goals_directory, lang)
+    _report_unresolved(appendix, goals_directory, lang)
     if update_goal_lines:
         from malgraf.vocab.lines import update_vocabulary_lines
 
@@ -242,12 +242,16 @@ def import_appendix(path: Path | None, year: int, out: Path | None, goals_direct
     links = sum(len(r.goals) for r in appendix.insatser)
     click.echo(message("import.read", lang, insatser=len(appendix.insatser), links=links,
                        allocations=len(appendix.allocations), answers=len(appendix.answers), path=path))
+    statements = appendix.regional_statements()
+    if statements:
+        click.echo(message("import.resolved", lang, goals=len(statements) - len(appendix.unresolved()),
+                           statements=len(statements), directory=goals_directory))
     files = "insatser.csv, goal_links.csv, allocation.csv, answers.csv, source.csv"
     click.echo(message("import.wrote", lang, files=files, directory=directory))
 
 
-def _report_resolution(appendix: Appendix, goals_directory: Path, lang: str) -> None:
-    """How many regional statements found their goal; each that did not, with region, line and text."""
+def _report_unresolved(appendix: Appendix, goals_directory: Path, lang: str) -> None:
+    """The regions without a goal vocabulary, and each statement no goal matched: region, line, text."""
     from malgraf.regions import REGIONS_BY_LANSKOD
 
     missing = appendix.regions_without_vocabulary()
@@ -260,10 +264,6 @@ def _report_resolution(appendix: Appendix, goals_directory: Path, lang: str) -> 
         for record, goal in unresolved:
             click.echo(message("import.unresolved_line", lang, region=record.region, line=goal.first_line,
                                statement=visible(goal.statement)), err=True)
-    statements = appendix.regional_statements()
-    if statements:
-        click.echo(message("import.resolved", lang, goals=len(statements) - len(unresolved),
-                           statements=len(statements), directory=goals_directory))
 
 
 @main.command()
