@@ -16,7 +16,7 @@ import malgraf
 from malgraf.cli import main
 from malgraf.errors import InputError
 from malgraf.files import check_input_file
-from malgraf.resources import APPENDIX_2023
+from malgraf.resources import APPENDIX_2023, GOALS_DIRECTORY
 
 MINI = Path(__file__).parent / "data" / "mini"
 CONFORMS = Path(__file__).parent / "data" / "validate" / "conforms.ttl"
@@ -174,8 +174,11 @@ def test_import_appendix_says_what_it_read_in_either_language(tmp_path: Path) ->
     en = run("import", "appendix", "--out", tmp_path / "en", "--lang", "en")
     assert sv.exit_code == en.exit_code == 0
     assert sv.stdout.startswith("Läste 523 insatser, ") and en.stdout.startswith("Read 523 insatser, ")
-    assert sv.stdout.splitlines()[1].startswith("Skrev insatser.csv, ")
-    assert en.stdout.splitlines()[1].startswith("Wrote insatser.csv, ")
+    assert sv.stdout.splitlines()[1].endswith("regionala målformuleringar knöts till ett mål i regionens målvokabulär "
+                                              f"({GOALS_DIRECTORY})")
+    assert en.stdout.splitlines()[1].endswith(f"were tied to a goal of the region's goal vocabulary ({GOALS_DIRECTORY})")
+    assert sv.stdout.splitlines()[2].startswith("Skrev insatser.csv, ")
+    assert en.stdout.splitlines()[2].startswith("Wrote insatser.csv, ")
 
 
 def test_sparql_notes_follow_lang(mini_path: Path) -> None:
