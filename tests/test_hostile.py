@@ -176,7 +176,8 @@ def test_import_appendix_says_what_it_read_in_either_language(tmp_path: Path) ->
     assert sv.stdout.startswith("Läste 523 insatser, ") and en.stdout.startswith("Read 523 insatser, ")
     assert sv.stdout.splitlines()[1].endswith("regionala målformuleringar knöts till ett mål i regionens målvokabulär "
                                               f"({GOALS_DIRECTORY})")
-    assert en.stdout.splitlines()[1].endswith(f"were tied to a goal of the region's goal vocabulary ({GOALS_DIRECTORY})")
+    assert en.stdout.splitlines()[1].endswith(f"were tied to a goal of the region's goal vocabulary "
+                                              f"({GOALS_DIRECTORY})")
     assert sv.stdout.splitlines()[2].startswith("Skrev insatser.csv, ")
     assert en.stdout.splitlines()[2].startswith("Wrote insatser.csv, ")
 
