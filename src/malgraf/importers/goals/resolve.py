@@ -32,7 +32,6 @@ _LEADING_CONNECTIVES = re.compile(r"^(?:(?:med|och|samt|i|inom|till|bidrar|bidra
 _CONTINUED_WORD = re.compile(r"(?!(?:och|eller|samt|respektive|som|till)\b)[a-zåäö]")
 """A line that goes on with the rest of a word hyphenated at the break (``utveck-`` / ``lingen``)."""
 _QUOTES = "\"”“’‘"
-_BREAK = "[\\s" + _QUOTES + "]+"
 
 
 @dataclass(frozen=True)
@@ -67,6 +66,30 @@ def display_text(lines: list[Line]) -> tuple[str, list[int], list[int]]:
     return "".join(parts), starts, numbers
 
 
+def searchable(text: str) -> tuple[str, list[int]]:
+    """``text`` as wordings are looked for in it — lower case, quotes as spaces, one space between
+    words — and, for each of its characters, where it stands in ``text``.
+
+    >>> searchable(" Mål:  ”Fler i”  arbete")
+    ('mål: fler i arbete', [1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 17, 18, 19, 20, 21, 22])
+    """
+    form: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        if char.isspace() or char in _QUOTES:
+            if form and form[-1] != " ":
+                form.append(" ")
+                origin.append(index)
+            continue
+        for lowered in char.lower():
+            form.append(lowered)
+            origin.append(index)
+    if form and form[-1] == " ":
+        form.pop()
+        origin.pop()
+    return "".join(form), origin
+
+
 def line_at(starts: list[int], numbers: list[int], offset: int) -> int:
     """The line number of the character at ``offset`` of a ``display_text``."""
     return numbers[max(bisect_right(starts, offset) - 1, 0)] if numbers else 0
@@ -86,8 +109,7 @@ class GoalMatcher:
         for wording in vocabulary.not_goals:
             self.wordings[fold_wording(wording.text)] = (NOT_A_GOAL, ALIAS)
         ordered = sorted((w for w in self.wordings if w and not _NOTATION_LIST.fullmatch(w)), key=len, reverse=True)
-        self._patterns = [(re.compile(r"(?<!\w)" + _BREAK.join(map(re.escape, w.split())) + r"(?!\w)"), w)
-                          for w in ordered]
+        self._searched = [(searchable(w)[0], w) for w in ordered]
         names = [vocabulary.region, *(goal.label for goal in vocabulary.strategies()),
                  *(w.text for goal in vocabulary.strategies() for w in goal.wordings)]
         self.frame_words = frozenset(word.strip(".,;:()”“\"'–-").casefold() for name in names for word in name.split())
@@ -97,14 +119,18 @@ class GoalMatcher:
 
     def find(self, text: str) -> list[Found]:
         """The wordings inside ``text``, longest first where they overlap, in the order they stand."""
-        lowered = text.casefold() if len(text.casefold()) == len(text) else text.lower()
+        form, origin = searchable(text)
         taken: list[Found] = []
-        for pattern, wording in self._patterns:
-            for match in pattern.finditer(lowered):
-                if any(match.start() < f.end and f.start < match.end() for f in taken):
-                    continue
-                goal, how = self.wordings[wording]
-                taken.append(Found(goal, how, match.start(), match.end()))
+        for wording_form, wording in self._searched:
+            at = form.find(wording_form)
+            while at >= 0:
+                end = at + len(wording_form)
+                whole_words = (at == 0 or not form[at - 1].isalnum()) and (end == len(form) or not form[end].isalnum())
+                start, stop = origin[at], origin[end - 1] + 1
+                if whole_words and not any(start < f.end and f.start < stop for f in taken):
+                    goal, how = self.wordings[wording]
+                    taken.append(Found(goal, how, start, stop))
+                at = form.find(wording_form, at + 1)
         return sorted(taken, key=lambda found: found.start)
 
     def resolve(self, statement: str, level: str = "") -> list[tuple[str, str]]:
