@@ -34,7 +34,8 @@ MARKERS: tuple[Marker, ...] = (
     # "Interreg Europe-projekt Plastix." or "Interreg Baltic Sea Region och …" in a description.
     _m("interreg", "", r"^(?:finansiering\s+via\s+|mål\s+i\s+)?interreg(?:\s+[A-ZÅÄÖ][\w–-]*){0,4}\s*(?:[:,]|$)"),
     _m("eruf", "", r"^ej\s+ERUF\b"),
-    _m("eruf", "", r"^(?:bidrar\s+till\s+)?(?:mål\s+(?:i|inom|enligt)\s+)?(?:ERUF|EU:s\s+regionalfond)(?=[\s:/]|$)"),
+    _m("eruf", "", r"^(?:(?:insatsen\s+)?bidrar\s+till\s+)?(?:mål\s+(?:i|inom|enligt)\s+)?(?:ERUF|EU:s\s+regionalfond)"
+                   r"(?=[\s:/]|$)"),
     _m("eruf", "", r"^(?:bidrar\s+till\s+)?mål\s+(?:i|inom|enligt)\s+(?:regionalfonden|regionalfondsprogram\w*)"),
     _m("eruf", "", r"^(?:regionalfonden|regionalfondsprogram\w*)\s*:"),
     _m("eruf", "", r"^nationella\s+(?:regionalfondsprogrammet|ERUF[\s-]*programmet)\b"),
@@ -50,7 +51,7 @@ MARKERS: tuple[Marker, ...] = (
     _m("rus", "effektmål", r"^RUS[\s:-]*effektmål" + _END),
     _m("rus", "övergripande mål", r"^RUS[\s:-]*övergripande\s+mål" + _END),
     _m("rus", "prioritering", r"^(?:RUS[\s:-]*prioritering(?:ar)?|prioritering(?:ar)?\s+i\s+RUS(?::en)?)" + _END),
-    _m("rus", "mål", r"^(?:RUS[\s:-]*mål(?:et)?|"
+    _m("rus", "mål", r"^(?:RUS[\s:-]*mål(?:et|område(?:t|n|na)?)?|"
                      r"mål\s+(?:i\s+|enligt\s+)?RUS(?::en|en)?(?:\s+[A-ZÅÄÖ]\w+)?(?:\s+20\d\d)?)" + _END),
     _m("rus", "mål", r"^regional\s+utvecklingsstrategi(?:n)?,\s+(?:insatsområden\s+och\s+)?mål\s*:?"),
     _m("rus", "insatsområde", r"^regional\s+utvecklingsstrategi(?:n)?,\s+insatsområden?\s*:?"),
