@@ -16,9 +16,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from difflib import get_close_matches
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
-import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
@@ -36,7 +35,8 @@ from malgraf.importers.data_folder import (
     source_csv,
     warn_load,
 )
-from malgraf.namespaces import ID, INSATS, MG, NS, PREFIXES, REGION, RUS, SOURCE, THEME
+from malgraf.importers.goal_iris import expand_goal, region_iri, rus_scheme, scheme_labels
+from malgraf.namespaces import ID, INSATS, MG, NS, RUS, SOURCE, THEME
 from malgraf.regions import REGIONS, REGIONS_BY_LANSKOD
 
 INSATS_COLUMNS = (
@@ -72,43 +72,6 @@ _REGION_NAMES: dict[str, str] = {
     for region in REGIONS for name in (region.short_name, region.official_name, region.county_name)
 }
 """Every accepted spelling of a region (short, official and county name, any case) → länskod."""
-
-
-def expand_goal(curie: str) -> URIRef:
-    """The IRI of a goal written as a CURIE (``sdg:3.4``, ``eruf:RSO1.3``, ``rus:10-ab12``) or http(s) IRI.
-
-    >>> expand_goal("sdg:3.4")
-    rdflib.term.URIRef('http://metadata.un.org/sdg/3.4')
-    """
-    if curie.startswith(("http://", "https://")):
-        iri = curie
-        if not urlsplit(iri).netloc:
-            raise ValueError(f"{curie!r} is not an IRI: it names no host")
-    else:
-        prefix, _, local = curie.partition(":")
-        if prefix not in ("sdg", "eruf", "ns", "rus") or not local or " " in local:
-            raise ValueError(f"{curie!r} is not a goal CURIE (sdg:, eruf:, ns:, rus:) or http(s) IRI")
-        iri = str(PREFIXES[prefix]) + local
-    try:
-        ox.NamedNode(iri)
-    except ValueError as error:
-        raise ValueError(f"{curie!r} is not a valid IRI ({error})") from None
-    return URIRef(iri)
-
-
-def region_iri(lanskod: str) -> URIRef:
-    return REGION[lanskod]
-
-
-def scheme_labels(region: str) -> tuple[Literal, Literal]:
-    """The labels of a region's goal scheme, in Swedish and English."""
-    return (Literal(f"Regionala mål, {region} (RUS m.fl.)", lang="sv"),
-            Literal(f"Regional goals, {region} (RUS etc.)", lang="en"))
-
-
-def rus_scheme(lanskod: str) -> URIRef:
-    """The concept scheme of one region's RUS goals."""
-    return RUS[lanskod]
 
 
 def year_triples(directory: Path, known_goals: frozenset[URIRef] = frozenset()) -> Triples:

@@ -28,7 +28,7 @@ from rdflib.namespace import RDF, SKOS, XSD
 from malgraf.errors import InputError
 from malgraf.importers.csvfile import CsvRow, read_csv
 from malgraf.importers.data_folder import Triples
-from malgraf.importers.tables import rus_scheme, scheme_labels
+from malgraf.importers.goal_iris import rus_scheme, scheme_labels
 from malgraf.namespaces import MG, REGION, RUS
 from malgraf.regions import REGIONS_BY_LANSKOD
 
