@@ -147,6 +147,13 @@ def test_a_goal_under_itself_and_a_misnamed_file_are_refused(tmp_path: Path) -> 
         read_region_vocabulary(small_vocabulary(tmp_path, SMALL, "99-ingenstans.csv"))
 
 
+def test_a_goals_directory_that_is_not_there_is_an_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["import", "appendix", "--goals", str(tmp_path / "nowhere"),
+                                       "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and result.stderr.startswith(f"Error: {tmp_path / 'nowhere'}: no such directory")
+    assert not (tmp_path / "out").exists()
+
+
 def test_two_files_for_one_region_are_refused(tmp_path: Path) -> None:
     small_vocabulary(tmp_path)
     small_vocabulary(tmp_path, name="10-blekinge-kopia.csv")

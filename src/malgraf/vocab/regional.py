@@ -204,7 +204,7 @@ def load_region_vocabularies(directory: Path) -> dict[str, RegionVocabulary]:
     """Every region's goal file in ``directory``, by länskod; two files for one region is an error."""
     vocabularies: dict[str, RegionVocabulary] = {}
     if not directory.is_dir():
-        return vocabularies
+        raise InputError(directory, "no such directory of goal vocabularies (<länskod>-<name>.csv)")
     for path in sorted(directory.glob("*.csv")):
         vocabulary = read_region_vocabulary(path)
         if vocabulary.lanskod in vocabularies:
