@@ -267,6 +267,15 @@ def test_each_real_goal_is_one_node_whatever_the_wording(appendix: Appendix) -> 
     assert regional(appendix, 22772) == {"rus:10-fler-i-arbete"}
 
 
+def test_unlabelled_goal_sentences_and_goals_in_prose_are_recognised(appendix: Appendix) -> None:
+    # Gotland 511: its genomförandeprogram goals stand as bare sentences, no label before them
+    assert regional(appendix, 511) == {"rus:09-innovationskapacitet", "rus:09-naringslivsklimat",
+                                       "rus:09-hallbar-platsutveckling", "rus:09-attraktionskraft",
+                                       "rus:09-bostader"}
+    # Blekinge §5: "Insatsen ska bidra till RUS:ens mål om en god, jämlik och jämställd hälsa genom …"
+    assert regional(appendix, 20220) == {"rus:10-god-jamlik-halsa", "rus:10-jamstalld-arbetsmarknad"}
+
+
 def test_ostergotlands_goals_are_read(appendix: Appendix) -> None:
     # 16494–16498 and 22538 of the seed: its goals stand in prose, the old import found none
     assert regional(appendix, 16396) and regional(appendix, 22466) >= {"rus:05-inkluderande-ostergotland"}
