@@ -173,7 +173,7 @@ def test_import_appendix_says_what_it_read_in_either_language(tmp_path: Path) ->
     sv = run("import", "appendix", "--out", tmp_path / "sv")
     en = run("import", "appendix", "--out", tmp_path / "en", "--lang", "en")
     assert sv.exit_code == en.exit_code == 0
-    assert sv.stdout.startswith("Läste 523 insatser, ") and en.stdout.startswith("Read 523 insatser, ")
+    assert sv.stdout.startswith("Läste 525 insatser, ") and en.stdout.startswith("Read 525 insatser, ")
     assert sv.stdout.splitlines()[1].endswith("regionala målformuleringar knöts till ett mål i regionens målvokabulär "
                                               f"({GOALS_DIRECTORY})")
     assert en.stdout.splitlines()[1].endswith(f"were tied to a goal of the region's goal vocabulary "

@@ -244,6 +244,18 @@ def test_a_regional_goal_after_an_agenda_2030_list_is_still_read(matcher: GoalMa
     assert goals == {"sdg:5", "sdg:10", "rus:10-delmal-1-1"}
 
 
+def test_the_regional_fund_named_in_a_rus_block_makes_eu_statements(matcher: GoalMatcher) -> None:
+    column = lines("RUS mål Fler i arbete. EU-finansierat projekt inom ERUF Östra Mellansverige. Prioriterat",
+                   "området: Ett grönare och koldioxidsnålare Östra Mellansverige. Främja energieffektivitet och",
+                   "minska utsläppen av växthusgaser.")
+    found = {(s.kind, s.goal) for s in read_goal_text(column, "10", "Blekinge", matcher=matcher)}
+    assert found == {("rus", "rus:10-mal-1"), ("eruf", "eruf:programme-ostra-mellansverige"),
+                     ("eruf", "eruf:RSO2.1")}
+    alone = read_goal_text(lines("Mål: Främja energieffektivitet och minska utsläppen av växthusgaser"), "10",
+                           "Blekinge", matcher=matcher)
+    assert [(s.kind, s.goal) for s in alone] == [("eruf", "eruf:RSO2.1")]  # an ERDF objective by its name
+
+
 # The shipped import -----------------------------------------------------------------------------
 
 def regional(appendix: Appendix, first_line: int) -> set[str]:
@@ -276,6 +288,14 @@ def test_unlabelled_goal_sentences_and_goals_in_prose_are_recognised(appendix: A
     assert regional(appendix, 20220) == {"rus:10-god-jamlik-halsa", "rus:10-jamstalld-arbetsmarknad"}
 
 
+def test_a_list_that_runs_onto_a_line_starting_with_a_region_is_not_a_row(appendix: Appendix) -> None:
+    # "… Fastighetsnätverk Västmanland och" / "Östergötland Bygger Klimatneutralt …" (29266–29268): one
+    # of Örebro's rows; taking it for Östergötland's row swallowed Örebro's next three
+    firsts = {r.first_line: r.region for r in appendix.insatser if 29250 <= r.first_line < 29562}
+    assert firsts == {29250: "Örebro", 29323: "Örebro", 29395: "Örebro", 29484: "Örebro"}
+    assert "rus:18-god-resurseffektivitet" in regional(appendix, 29250)
+
+
 def test_ostergotlands_goals_are_read(appendix: Appendix) -> None:
     # 16494–16498 and 22538 of the seed: its goals stand in prose, the old import found none
     assert regional(appendix, 16396) and regional(appendix, 22466) >= {"rus:05-inkluderande-ostergotland"}
@@ -300,7 +320,7 @@ def test_editing_a_regions_file_moves_its_links(tmp_path: Path) -> None:
     shutil.copytree(GOALS_DIRECTORY, goals)
     runner = CliRunner()
     before = runner.invoke(main, ["import", "appendix", "--goals", str(goals), "--out", str(tmp_path / "before")])
-    assert before.exit_code == 0 and "Örebro, rad 29242: ”Utveckla smarta energisystem" in before.stderr
+    assert before.exit_code == 0 and "Uppsala, rad 24007: ”AMIF:s Programindikatorer" in before.stderr
     path = goals / "10-blekinge.csv"
     text = path.read_text(encoding="utf-8")
     # a new alias resolves the statement it names; a goal split in two takes the links of its wording

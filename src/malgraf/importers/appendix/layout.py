@@ -114,6 +114,10 @@ def _as_short_name(line: Line, found: RegionName) -> Line:
     return Line(line.number, indent + found.region + line.text[len(indent) + found.end:])
 
 
+_LIST_GOES_ON = re.compile(r"\S,?\s+(?:och|samt)$")
+"""A line that ends in ``och`` or ``samt`` goes on into the next, whichever region that one names."""
+
+
 def _starts_row(text: str, region: str, previous: str, same_region: bool) -> bool:
     """Whether a line that starts with ``region`` starts a table row rather than a sentence.
 
@@ -125,6 +129,8 @@ def _starts_row(text: str, region: str, previous: str, same_region: bool) -> boo
         return False
     if same_region and previous.endswith(",") and _CONTINUES.search(rest):
         return False  # an enumeration running over the line: "… Energimyndigheten," / "Stockholm Exergi, … och"
+    if _LIST_GOES_ON.search(previous):
+        return False  # the last item of a list: "… Fastighetsnätverk Västmanland och" / "Östergötland Bygger …"
     return not (same_region and _CONTINUES.search(previous))
 
 

@@ -167,8 +167,10 @@ def _resolve_block(block: _Block, lines: list[Line], matcher: GoalMatcher, prose
     for start, end in zip(edges[::2], edges[1::2], strict=True):
         left = [Line(line_at(starts, numbers, start + offset), part)
                 for offset, part in _pieces_with_offsets(text[start:end])]
+        in_eu = False
         for piece, first, last in split_statements(left):
-            if _EU_PROGRAMME.search(piece):
+            in_eu = in_eu or bool(_EU_PROGRAMME.search(piece))
+            if in_eu:  # the Regional Fund named, its priority and objective may follow, until a regional goal
                 statement = clean_statement(piece)
                 results.extend(GoalStatement("eruf", statement, curie, "", "inferred", first, last)
                                for curie in eruf_goals(statement, True) or [""])
@@ -186,7 +188,12 @@ def _resolve_block(block: _Block, lines: list[Line], matcher: GoalMatcher, prose
                         or (found and block.method == "inferred" and _effects_prose(statement, after_goals))):
                     continue
                 resolved = matcher.resolve_near(statement)
-                if not resolved:
+                named = [] if resolved else [curie for curie in eruf_goals(statement, False)
+                                             if not curie.startswith("eruf:programme-")]
+                if named:  # an objective of the Regional Fund by its name: ``Mål: Främja energieffektivitet …``
+                    results.extend(GoalStatement("eruf", statement, curie, "", "inferred", first, last)
+                                   for curie in named)
+                elif not resolved:
                     results.append(GoalStatement(block.kind, statement, "", block.level, block.method,
                                                  first, last, UNRESOLVED))
                 for goal, how in resolved:
@@ -198,7 +205,8 @@ def _resolve_block(block: _Block, lines: list[Line], matcher: GoalMatcher, prose
 _EU_PROGRAMME = re.compile(r"\bERUF\b|strukturfondsprogram|regionalfondsprogram|\bregionalfonden|EU:s\s+regionalfond",
                           re.IGNORECASE)
 """A sentence of a RUS block that names the Regional Fund is an ERUF statement (``… målet Stärka
-forskning och innovation i det regionala strukturfondsprogrammet``)."""
+forskning och innovation i det regionala strukturfondsprogrammet``), and so are the sentences after
+it up to the next regional goal (``EU-finansierat projekt inom ERUF … Prioriterat området: …``)."""
 
 PROSE_WORDS = 20
 TRAILING_PROSE_WORDS = 8
