@@ -33,7 +33,7 @@ from malgraf.closure import materialise_closure
 from malgraf.graph import build_store, default_data_directories, open_dataset, write_store
 from malgraf.importers.tables import year_triples
 from malgraf.namespaces import REGION
-from malgraf.resources import load_query
+from malgraf.resources import GOALS_DIRECTORY, load_query
 
 sys.path.insert(0, str(Path(__file__).parent))
 from closure import materialise_old
@@ -135,7 +135,7 @@ def cli(graph: Path) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         graph = Path(temp) / "malgraf.nq"
-        both = build_store(default_data_directories(), data_loader=year_triples,
+        both = build_store(default_data_directories(), data_loader=year_triples, goals_directory=GOALS_DIRECTORY,
                            materialise=lambda store: (materialise_closure(store), materialise_old(store)))
         write_store(both, graph)
         library(graph)

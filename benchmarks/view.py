@@ -29,6 +29,7 @@ from headless import Browser  # noqa: E402
 from malgraf.graph import add_triples, as_dataset, build_store, default_data_directories  # noqa: E402
 from malgraf.importers.tables import load_year  # noqa: E402
 from malgraf.namespaces import GRAPH  # noqa: E402
+from malgraf.resources import GOALS_DIRECTORY  # noqa: E402
 from malgraf.views import read_graph, render_page, select_view, view_graph, write_view  # noqa: E402
 from synthetic import generate  # noqa: E402
 
@@ -39,7 +40,7 @@ def generation(out: Path) -> tuple[str, int, float]:
     """Seconds to query, lay out and write the overview of the shipped data (best of three)."""
     shipped = [d for d in default_data_directories() if (d / "insatser.csv").exists()]
     directories = shipped or [ROOT / "tests" / "data" / "mini"]
-    dataset = as_dataset(build_store(directories, data_loader=load_year))
+    dataset = as_dataset(build_store(directories, data_loader=load_year, goals_directory=GOALS_DIRECTORY))
     best = float("inf")
     nodes = 0
     for _ in range(3):
