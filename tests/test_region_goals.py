@@ -296,6 +296,23 @@ def test_a_list_that_runs_onto_a_line_starting_with_a_region_is_not_a_row(append
     assert "rus:18-god-resurseffektivitet" in regional(appendix, 29250)
 
 
+def test_a_goal_beside_the_name_on_a_rows_first_line_is_read(matcher: GoalMatcher, appendix: Appendix) -> None:
+    from malgraf.importers.appendix.goal_column import goals_beside_the_name
+
+    row = lines(" Blekinge Stärkt konkurrenskraft  Minskad miljö- och", "klimatpåverkan", "Fler i arbete.")
+    # beside the name (the first column is the name, whatever it says), wrapping onto the next line;
+    # a goal that only starts on a later line is the goal column's, not one beside the name
+    assert [(g.goal, g.first_line, g.last_line) for g in goals_beside_the_name(row, matcher)] == [
+        ("rus:10-miljo", 100, 101)]
+    assert goals_beside_the_name(lines(" Blekinge Stärkt konkurrenskraft"), matcher) == []
+    # Uppsala §2 writes its RUS goal in the second column; Jönköping 23135 begins one there
+    assert regional(appendix, 7528) == {"rus:03-3-1-3"}
+    assert regional(appendix, 7534) == {"rus:03-kompetens-till-foretag"}
+    jonkoping = next(r for r in appendix.insatser if r.first_line == 23135)
+    assert [(g.goal, g.statement) for g in jonkoping.goals] == [
+        ("rus:06-hallbar-jamstalld-arbetsmarknad", "En hållbar och jämställd arbetsmarknad i Jönköpings län")]
+
+
 def test_ostergotlands_goals_are_read(appendix: Appendix) -> None:
     # 16494–16498 and 22538 of the seed: its goals stand in prose, the old import found none
     assert regional(appendix, 16396) and regional(appendix, 22466) >= {"rus:05-inkluderande-ostergotland"}

@@ -16,6 +16,7 @@ from malgraf.importers.goals.resolve import GoalMatcher
 from malgraf.importers.goals.statements import SENTENCE_END, GoalStatement
 from malgraf.importers.goals.vocabulary import RegionGoalVocabulary
 from malgraf.importers.lines import Line
+from malgraf.vocab.regional import NOT_A_GOAL
 
 NEAR_MARKER = 4
 """A goal the region's vocabulary knows, this few text lines before the first marker, starts the column."""
@@ -93,3 +94,36 @@ def read_goal_column(
     start, marked = goal_column_start(lines, region, vocabulary)
     statements = read_goal_text(lines[start:], lanskod, region, vocabulary, marked=marked, matcher=matcher)
     return statements, (origin[start] if start < len(lines) else original)
+
+
+def goals_beside_the_name(lines: list[Line], matcher: GoalMatcher) -> list[GoalStatement]:
+    """A region's goals written in a later column of a row's first line, beside its name.
+
+    ``Uppsala APL kartläggning  Utbildning och sysselsättning för alla  Dialogmaterial …``: the text
+    extraction ran the row's columns into one line, and the goal column is not at the row's end. A
+    wording that starts there may wrap onto the next lines (``… företag och`` / ``organisationer``).
+    Only wordings of the region's vocabulary count; the rest of the line is not read as goals.
+    """
+    text = [line for line in lines if line.stripped]
+    if not text:
+        return []
+    columns = re.split(r"(?<=\S)\s{2,}(?=\S)", text[0].text.strip())[1:]
+    beside = "  ".join(columns)
+    if not beside:
+        return []
+    joined, starts = beside, [0]
+    for line in text[1:1 + BESIDE_WRAPS]:
+        starts.append(len(joined) + 1)
+        joined += " " + line.stripped
+    vocabulary = matcher.vocabulary
+    found: list[GoalStatement] = []
+    for hit in matcher.find(joined):
+        if hit.goal != NOT_A_GOAL and hit.start < len(beside) and hit.goal not in {g.goal for g in found}:
+            last = text[max(i for i, start in enumerate(starts) if start < hit.end)].number
+            found.append(GoalStatement(vocabulary.kind_of(hit.goal), " ".join(joined[hit.start:hit.end].split()),
+                                       vocabulary.curie(hit.goal), "", "inferred", text[0].number, last, hit.how))
+    return found
+
+
+BESIDE_WRAPS = 2
+"""How many lines a goal beside a row's name may wrap onto."""

@@ -16,7 +16,7 @@ from malgraf.errors import InputError, InputWarning
 from malgraf.files import check_input_file
 from malgraf.importers.appendix.allocation import Allocation, Answer, parse_section_8
 from malgraf.importers.appendix.columns import split_body, split_name
-from malgraf.importers.appendix.goal_column import read_goal_column
+from malgraf.importers.appendix.goal_column import goals_beside_the_name, read_goal_column
 from malgraf.importers.appendix.layout import (
     RawRow,
     clean_lines,
@@ -163,7 +163,13 @@ def _records(rows: list[RawRow], vocabulary: RegionGoalVocabulary, matchers: dic
     records: list[InsatsRecord] = []
     for row in rows:
         lanskod = LANSKOD[row.region]
-        statements, goal_start = read_goal_column(row.lines, lanskod, row.region, vocabulary, matchers.get(lanskod))
+        matcher = matchers.get(lanskod)
+        statements, goal_start = read_goal_column(row.lines, lanskod, row.region, vocabulary, matcher)
+        if matcher is not None and not any(goal.match and goal.goal for goal in statements):
+            beside = goals_beside_the_name(row.lines, matcher)
+            # the end of a goal that begins beside the name is no statement of its own: "… i" / "Jönköpings län"
+            statements = beside + [goal for goal in statements if not (
+                goal.match == UNRESOLVED and any(goal.statement in found.statement for found in beside))]
         body = row.lines[:goal_start]
         name, name_end, nyps = split_name(row)
         description, outputs, effects = split_body(body[name_end:], row)
