@@ -13,14 +13,19 @@ from dataclasses import dataclass, field
 
 from malgraf.importers.goals.markers import match_marker
 from malgraf.importers.goals.references import eruf_goals, inline_sdgs, sdg_for_label, sdg_line
-from malgraf.importers.goals.resolve import UNRESOLVED, GoalMatcher, display_text, line_at
+from malgraf.importers.goals.resolve import UNRESOLVED, Found, GoalMatcher, display_text, line_at
 from malgraf.importers.goals.statements import (
+    NOT_A_GOAL_TEXT,
     GoalStatement,
     clean_statement,
     normalise_statement,
+    not_a_statement,
+    only_frame,
     rus_goal_id,
+    split_list,
     split_parenthetical,
     split_statements,
+    strip_lead,
 )
 from malgraf.importers.goals.vocabulary import RegionGoalVocabulary
 from malgraf.importers.lines import Line
@@ -134,8 +139,8 @@ def _read_block(
     pieces = ([(q, remaining[0].number, remaining[-1].number) for q in quoted] if quoted
               else split_statements(remaining))
     for text, first, last in pieces:
-        for statement in _split_list(split_parenthetical(_strip_lead(clean_statement(text)))):
-            if (len(statement) < 3 or statement.endswith(":") or _NOT_A_GOAL.match(statement)
+        for statement in split_list(split_parenthetical(strip_lead(clean_statement(text)))):
+            if (len(statement) < 3 or statement.endswith(":") or NOT_A_GOAL_TEXT.match(statement)
                     or (" " not in statement and statement.islower())):
                 continue
             kind = block.kind
@@ -156,12 +161,7 @@ def _resolve_block(block: _Block, lines: list[Line], matcher: GoalMatcher, prose
     """
     text, starts, numbers = display_text(lines)
     found = matcher.find(text)
-    results: list[GoalStatement] = []
-    for hit in found:
-        if hit.goal == NOT_A_GOAL:
-            continue
-        results.append(_resolved(block, matcher, hit.goal, hit.how, clean_statement(text[hit.start:hit.end]),
-                                 line_at(starts, numbers, hit.start), line_at(starts, numbers, hit.end - 1)))
+    results = _found_goals(block, matcher, text, starts, numbers, found)
     prose_around_goals = prose and any(hit.goal != NOT_A_GOAL for hit in found)
     edges = [0, *(x for hit in found for x in (hit.start, hit.end)), len(text)]
     for start, end in zip(edges[::2], edges[1::2], strict=True):
@@ -177,29 +177,31 @@ def _resolve_block(block: _Block, lines: list[Line], matcher: GoalMatcher, prose
                 continue
             if prose_around_goals:
                 continue
-            for statement in _split_list(split_parenthetical(_strip_lead(clean_statement(piece)))):
-                listed = matcher.resolve_listed(statement, block.level)
-                if listed:
-                    results.extend(_resolved(block, matcher, goal, how, statement, first, last)
-                                   for goal, how in listed if goal != NOT_A_GOAL)
-                    continue
-                after_goals = bool(found) and start >= found[-1].end
-                if (_not_a_statement(statement) or _only_frame(statement, matcher)
-                        or (found and block.method == "inferred" and _effects_prose(statement, after_goals))):
-                    continue
-                resolved = matcher.resolve_near(statement)
-                named = [] if resolved else [curie for curie in eruf_goals(statement, False)
-                                             if not curie.startswith("eruf:programme-")]
-                if named:  # an objective of the Regional Fund by its name: ``Mål: Främja energieffektivitet …``
-                    results.extend(GoalStatement("eruf", statement, curie, "", "inferred", first, last)
-                                   for curie in named)
-                elif not resolved:
-                    results.append(GoalStatement(block.kind, statement, "", block.level, block.method,
-                                                 first, last, UNRESOLVED))
-                for goal, how in resolved:
-                    if goal != NOT_A_GOAL:
-                        results.append(_resolved(block, matcher, goal, how, statement, first, last))
+            after_goals = bool(found) and start >= found[-1].end
+            for statement in split_list(split_parenthetical(strip_lead(clean_statement(piece)))):
+                results.extend(_read_left_over(block, matcher, statement, first, last, bool(found), after_goals))
     return sorted(results, key=lambda statement: statement.first_line)
+
+
+def _read_left_over(block: _Block, matcher: GoalMatcher, statement: str, first: int, last: int,
+                    goals_found: bool, after_goals: bool) -> list[GoalStatement]:
+    """One statement left between the wordings found: a goal by number or near wording, an ERDF
+    objective by its name, nothing (a frame word, a pointer, the effects column), or unresolved."""
+    listed = matcher.resolve_listed(statement, block.level)
+    if listed:
+        return [_resolved(block, matcher, goal, how, statement, first, last) for goal, how in listed
+                if goal != NOT_A_GOAL]
+    if (not_a_statement(statement) or only_frame(statement, matcher.frame_words)
+            or (goals_found and block.method == "inferred" and _effects_prose(statement, after_goals))):
+        return []
+    resolved = matcher.resolve_near(statement)
+    if resolved:
+        return [_resolved(block, matcher, goal, how, statement, first, last) for goal, how in resolved
+                if goal != NOT_A_GOAL]
+    named = [curie for curie in eruf_goals(statement, False) if not curie.startswith("eruf:programme-")]
+    if named:  # an objective of the Regional Fund by its name: ``Mål: Främja energieffektivitet …``
+        return [GoalStatement("eruf", statement, curie, "", "inferred", first, last) for curie in named]
+    return [GoalStatement(block.kind, statement, "", block.level, block.method, first, last, UNRESOLVED)]
 
 
 _EU_PROGRAMME = re.compile(r"\bERUF\b|strukturfondsprogram|regionalfondsprogram|\bregionalfonden|EU:s\s+regionalfond",
@@ -235,10 +237,16 @@ def _regional_goals_within(block: _Block, lines: list[Line], matcher: GoalMatche
     if matcher is None:
         return []
     text, starts, numbers = display_text(lines)
+    long = [hit for hit in matcher.find(text) if len(text[hit.start:hit.end].split()) >= LONG_WORDING_WORDS]
+    return _found_goals(block, matcher, text, starts, numbers, long)
+
+
+def _found_goals(block: _Block, matcher: GoalMatcher, text: str, starts: list[int], numbers: list[int],
+                 found: list[Found]) -> list[GoalStatement]:
+    """The statements of the wordings ``matcher.find`` found in a ``display_text``, with their lines."""
     return [_resolved(block, matcher, hit.goal, hit.how, clean_statement(text[hit.start:hit.end]),
                       line_at(starts, numbers, hit.start), line_at(starts, numbers, hit.end - 1))
-            for hit in matcher.find(text)
-            if hit.goal != NOT_A_GOAL and len(text[hit.start:hit.end].split()) >= LONG_WORDING_WORDS]
+            for hit in found if hit.goal != NOT_A_GOAL]
 
 
 def _effects_prose(statement: str, after_goals: bool) -> bool:
@@ -263,74 +271,9 @@ def _resolved(block: _Block, matcher: GoalMatcher, goal_id: str, how: str, state
                          block.method, first, last, how)
 
 
-_FILLER = re.compile(r"^(?:och|samt|eller|även|se\s+ovan|rus|rufs|[\W\d_]*|"
-                     r"(?:insatsen\s+)?(?:bidrar|bidra|och|samt|med|för|genom|inom|till|som|att|i)\b(?:\s+\S+){0,2})$",
-                     re.IGNORECASE)
-_BARE_NUMBERING = re.compile(r"^(?:(?:mål|delmål|effektmål|prioritering|insatsområde|område|nr)\s*)?"
-                             r"\d{1,2}(?:\.\d{1,2})*\s*[.:)–-]?$", re.IGNORECASE)
-
-
-_FRAME_WORDS = frozenset(re.findall(r"\S+", """
-projektet projektets insatsen insatsens arbetet bidrar bidra bidrog också även främst särskilt framför allt till
-att om och samt men eller den det de denna detta dessa en ett i inom på av för med mot genom som är har kan ska
-främja stödja ligger linje kopplar kopplas an ramen faller under enligt utifrån hela alla samtliga flera
-mål målet målen måls delmål delmålet delmålen prioritering prioriteringen prioriteringar prioriteringarna
-prioriterat prioriterade område området områden områdena insatsområde insatsområdet insatsområden
-långsiktig långsiktiga långsiktigt övergripande strategiska strategiskt strategin strategi program programmet
-kraftsamling kraftsamlingen styrkeområde styrkeområdet styrkeområdena fokusområde fokusområdet
-rus rusen rusens ruses rus:en rus:ens regional regionala regionens utvecklingsstrategi utvecklingsstrategin
-utvecklingsstrategins nr nummer
-"""))
-"""Words that frame a goal in prose (``Projektet bidrar också till den långsiktiga prioriteringen …``)."""
-
-
-def _only_frame(statement: str, matcher: GoalMatcher) -> bool:
-    """Whether a left-over piece is only the frame around goals: at most one word that is not a frame
-    word, a number, or a word of the region's name or of one of its strategies' names."""
-    own = matcher.frame_words
-    words = [w.strip(".,;:()”“\"'–-").casefold() for w in statement.split()]
-    content = [w for w in words if w and w not in _FRAME_WORDS and w not in own and not w[:1].isdigit()]
-    return len(content) <= 1
-
-
-def _not_a_statement(statement: str) -> bool:
-    """Punctuation, a connective, a bare number or a pointer elsewhere: nothing to resolve."""
-    return (len(statement) < 3 or statement.endswith(":") or bool(_NOT_A_GOAL.match(statement))
-            or bool(_FILLER.match(statement)) or bool(_BARE_NUMBERING.match(statement))
-            or (" " not in statement and statement.islower()))
-
-
-_LEAD = re.compile(
-    r"^(?:(?:insatsen\s+)?bidrar\s+(?:även\s+)?till\s+|om\s+|med\s+fokus\s+på\s+|som\b.*?\b(?:är|mot)\s+|att\s+(?=[A-ZÅÄÖ]))",
-    re.IGNORECASE,
-)
-
-
-def _strip_lead(statement: str) -> str:
-    """Drop a connective that leads into the goal: ``som insatsen kopplar an mot är X`` → ``X``."""
-    stripped = _LEAD.sub("", statement, count=1).strip()
-    return stripped[:1].upper() + stripped[1:] if stripped and stripped != statement else statement
-
-
 _QUOTED = re.compile(r"[”“\"]([^”“\"]{10,}?)[”“\"]")
 
 
 def _quoted(text: str) -> list[str]:
     """Goal names quoted in prose: ``… övergripande mål ”Tillsammans gör vi …” samt …``."""
     return [" ".join(found.split()) for found in _QUOTED.findall(text)]
-
-
-_NOT_A_GOAL = re.compile(r"^(se\s+tabell\s+\d|egen\s+bedömning|baserat\s+på)", re.IGNORECASE)
-"""Text in a goal column that points elsewhere or qualifies, not a goal."""
-
-
-def _split_list(statements: list[str]) -> list[str]:
-    """Split ``X och Y`` where Y starts a new capitalised goal and both halves are goal-sized."""
-    result: list[str] = []
-    for statement in statements:
-        parts = re.split(r"\s+och\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+\w+\s+\w+)", statement)
-        if len(parts) > 1 and all(len(part.split()) >= 3 for part in parts):
-            result.extend(parts)
-        else:
-            result.append(statement)
-    return result

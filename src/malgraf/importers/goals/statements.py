@@ -105,3 +105,67 @@ def split_parenthetical(statement: str) -> list[str]:
     items = re.split(r"\s*[,;]\s*|\s+och\s+(?=[A-ZÅÄÖ])|(?<=[a-zåäö])\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+\w+\s)",
                      found.group("items"))
     return [clean_statement(found.group("main")), *(clean_statement(i) for i in items if i.strip())]
+
+
+FILLER = re.compile(r"^(?:och|samt|eller|även|se\s+ovan|rus|rufs|[\W\d_]*|"
+                     r"(?:insatsen\s+)?(?:bidrar|bidra|och|samt|med|för|genom|inom|till|som|att|i)\b(?:\s+\S+){0,2})$",
+                     re.IGNORECASE)
+BARE_NUMBERING = re.compile(r"^(?:(?:mål|delmål|effektmål|prioritering|insatsområde|område|nr)\s*)?"
+                             r"\d{1,2}(?:\.\d{1,2})*\s*[.:)–-]?$", re.IGNORECASE)
+
+
+FRAME_WORDS = frozenset(re.findall(r"\S+", """
+projektet projektets insatsen insatsens arbetet bidrar bidra bidrog också även främst särskilt framför allt till
+att om och samt men eller den det de denna detta dessa en ett i inom på av för med mot genom som är har kan ska
+främja stödja ligger linje kopplar kopplas an ramen faller under enligt utifrån hela alla samtliga flera
+mål målet målen måls delmål delmålet delmålen prioritering prioriteringen prioriteringar prioriteringarna
+prioriterat prioriterade område området områden områdena insatsområde insatsområdet insatsområden
+långsiktig långsiktiga långsiktigt övergripande strategiska strategiskt strategin strategi program programmet
+kraftsamling kraftsamlingen styrkeområde styrkeområdet styrkeområdena fokusområde fokusområdet
+rus rusen rusens ruses rus:en rus:ens regional regionala regionens utvecklingsstrategi utvecklingsstrategin
+utvecklingsstrategins nr nummer
+"""))
+"""Words that frame a goal in prose (``Projektet bidrar också till den långsiktiga prioriteringen …``)."""
+
+
+def only_frame(statement: str, own: frozenset[str]) -> bool:
+    """Whether a left-over piece is only the frame around goals: at most one word that is not a frame
+    word, a number, or a word of the region's name or of one of its strategies' names."""
+    words = [w.strip(".,;:()”“\"'–-").casefold() for w in statement.split()]
+    content = [w for w in words if w and w not in FRAME_WORDS and w not in own and not w[:1].isdigit()]
+    return len(content) <= 1
+
+
+def not_a_statement(statement: str) -> bool:
+    """Punctuation, a connective, a bare number or a pointer elsewhere: nothing to resolve."""
+    return (len(statement) < 3 or statement.endswith(":") or bool(NOT_A_GOAL_TEXT.match(statement))
+            or bool(FILLER.match(statement)) or bool(BARE_NUMBERING.match(statement))
+            or (" " not in statement and statement.islower()))
+
+
+LEAD = re.compile(
+    r"^(?:(?:insatsen\s+)?bidrar\s+(?:även\s+)?till\s+|om\s+|med\s+fokus\s+på\s+|som\b.*?\b(?:är|mot)\s+|att\s+(?=[A-ZÅÄÖ]))",
+    re.IGNORECASE,
+)
+
+
+def strip_lead(statement: str) -> str:
+    """Drop a connective that leads into the goal: ``som insatsen kopplar an mot är X`` → ``X``."""
+    stripped = LEAD.sub("", statement, count=1).strip()
+    return stripped[:1].upper() + stripped[1:] if stripped and stripped != statement else statement
+
+
+NOT_A_GOAL_TEXT = re.compile(r"^(se\s+tabell\s+\d|egen\s+bedömning|baserat\s+på)", re.IGNORECASE)
+"""Text in a goal column that points elsewhere or qualifies, not a goal."""
+
+
+def split_list(statements: list[str]) -> list[str]:
+    """Split ``X och Y`` where Y starts a new capitalised goal and both halves are goal-sized."""
+    result: list[str] = []
+    for statement in statements:
+        parts = re.split(r"\s+och\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+\w+\s+\w+)", statement)
+        if len(parts) > 1 and all(len(part.split()) >= 3 for part in parts):
+            result.extend(parts)
+        else:
+            result.append(statement)
+    return result
