@@ -9,7 +9,7 @@ import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 from rdflib import Dataset
@@ -22,9 +22,6 @@ from malgraf.query import GOAL_SCHEMES, SCHEME_NAMES
 from malgraf.sparql import DEFAULT_LIMIT as DEFAULT_SPARQL_LIMIT
 from malgraf.sparql import DEFAULT_TIMEOUT as DEFAULT_SPARQL_TIMEOUT
 from malgraf.sparql import MAX_TIMEOUT as MAX_SPARQL_TIMEOUT
-
-if TYPE_CHECKING:
-    from malgraf.importers.appendix import Appendix
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -225,6 +222,7 @@ def import_appendix(path: Path | None, year: int, out: Path | None, goals_direct
     statements that match none are listed, with region, line and text.
     """
     from malgraf.importers.appendix import import_appendix as run_import
+    from malgraf.importers.appendix.report import resolution_summary, resolution_warnings
     from malgraf.resources import APPENDIX_2023, DATA_DIRECTORY, GOALS_DIRECTORY
 
     path = path or APPENDIX_2023
@@ -233,7 +231,8 @@ def import_appendix(path: Path | None, year: int, out: Path | None, goals_direct
     appendix = run_import(path, directory, year, goals_directory)
     for warning in appendix.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    _report_unresolved(appendix, goals_directory, lang)
+    for line in resolution_warnings(appendix, goals_directory, lang):
+        click.echo(line, err=True)
     if update_goal_lines:
         from malgraf.vocab.lines import update_vocabulary_lines
 
@@ -242,28 +241,11 @@ def import_appendix(path: Path | None, year: int, out: Path | None, goals_direct
     links = sum(len(r.goals) for r in appendix.insatser)
     click.echo(message("import.read", lang, insatser=len(appendix.insatser), links=links,
                        allocations=len(appendix.allocations), answers=len(appendix.answers), path=path))
-    statements = appendix.regional_statements()
-    if statements:
-        click.echo(message("import.resolved", lang, goals=len(statements) - len(appendix.unresolved()),
-                           statements=len(statements), directory=goals_directory))
+    summary = resolution_summary(appendix, goals_directory, lang)
+    if summary:
+        click.echo(summary)
     files = "insatser.csv, goal_links.csv, allocation.csv, answers.csv, source.csv"
     click.echo(message("import.wrote", lang, files=files, directory=directory))
-
-
-def _report_unresolved(appendix: Appendix, goals_directory: Path, lang: str) -> None:
-    """The regions without a goal vocabulary, and each statement no goal matched: region, line, text."""
-    from malgraf.regions import REGIONS_BY_LANSKOD
-
-    missing = appendix.regions_without_vocabulary()
-    if missing:
-        names = ", ".join(REGIONS_BY_LANSKOD[code].short_name for code in missing)
-        click.echo(message("import.no_vocabulary", lang, regions=names, directory=goals_directory), err=True)
-    unresolved = appendix.unresolved()
-    if unresolved:
-        click.echo(message("import.unresolved", lang, n=len(unresolved)), err=True)
-        for record, goal in unresolved:
-            click.echo(message("import.unresolved_line", lang, region=record.region, line=goal.first_line,
-                               statement=visible(goal.statement)), err=True)
 
 
 @main.command()
@@ -274,7 +256,7 @@ def _report_unresolved(appendix: Appendix, goals_directory: Path, lang: str) -> 
 @click.option("--year", type=int, help="Only this year in 'Insatser per region'.")
 @reports_errors
 def info(graph_path: Path | None, lang: str, fmt: str, region: str | None, year: int | None) -> None:
-    """Counts per class, per concept scheme and insatser per region."""
+    """Counts per class, per concept scheme, insatser per region and each region's own goals."""
     from malgraf.answers import info_answer
     from malgraf.lookup import resolve_region
 
