@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pyoxigraph as ox
 
 from malgraf.i18n import METHOD_LABELS, TERM_LABELS, label, method_label
@@ -52,3 +55,31 @@ def test_a_method_label_falls_back_to_swedish_and_to_its_own_text() -> None:
     assert method_label("Stated", "fr") == "angiven"
     assert method_label("https://example.org/m#Other", "sv") == "Other"
     assert method_label(None, "sv") == ""
+
+
+def test_no_private_module_or_attribute_of_a_dependency_is_used() -> None:
+    source = Path(__file__).resolve().parents[1] / "src" / "malgraf"
+    private = []
+    for path in sorted(source.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            module = node.module if isinstance(node, ast.ImportFrom) else None
+            if module and not module.startswith("malgraf") and any(
+                    part.startswith("_") and part != "__future__" for part in module.split(".")):
+                private.append(f"{path.name}: from {module} import …")
+            if isinstance(node, ast.Attribute) and node.attr in ("_inner", "_store", "_graph"):
+                private.append(f"{path.name}:{node.lineno}: .{node.attr}")
+    assert private == []
+
+
+def test_terms_cross_between_rdflib_and_oxigraph_unchanged() -> None:
+    from rdflib import BNode, Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from malgraf.terms import from_oxigraph, to_oxigraph
+
+    for term in (URIRef("https://w3id.org/malgraf/id/rus/10-fler-i-arbete"), BNode("b1"),
+                 Literal("Fler i arbete", lang="sv"), Literal("2023", datatype=XSD.gYear),
+                 Literal("text", datatype=XSD.string)):
+        assert from_oxigraph(to_oxigraph(term)) == term
+    assert from_oxigraph(ox.Literal("plain")) == Literal("plain", datatype=XSD.string)  # as Oxigraph gives it

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
 from malgraf.errors import InputError
@@ -26,6 +26,7 @@ from malgraf.namespaces import GRAPH, PREFIXES
 from malgraf.ondisk import index_path as index_path  # re-exported
 from malgraf.ondisk import open_built, write_built
 from malgraf.resources import DATA_DIRECTORY, ONTOLOGY_FILE, REFERENCE_DIRECTORY, load_query
+from malgraf.terms import OxigraphTerm, to_oxigraph
 
 DEFAULT_GRAPH_PATH = Path("build") / "malgraf.nq"
 GRAPH_PATH_VARIABLE = "MALGRAF_GRAPH"
@@ -109,21 +110,13 @@ def add_triples(store: ox.Store, triples: Iterable[tuple[Node, Node, Node]], nam
     context = ox.NamedNode(name)
     iris: dict[str, ox.NamedNode] = {}
 
-    def term(node: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-        if isinstance(node, URIRef):
+    def term(node: Node) -> OxigraphTerm:
+        if isinstance(node, URIRef):  # the same IRIs recur on every row: made once each
             found = iris.get(node)
             if found is None:
                 found = iris[node] = ox.NamedNode(node)
             return found
-        if isinstance(node, Literal):
-            if node.language:
-                return ox.Literal(node, language=node.language)
-            if node.datatype:
-                return ox.Literal(node, datatype=term(node.datatype))  # type: ignore[arg-type]
-            return ox.Literal(node)
-        if isinstance(node, BNode):
-            return ox.BlankNode(node)
-        raise TypeError(f"not an RDF term: {node!r}")
+        return to_oxigraph(node)
 
     store.extend(ox.Quad(term(s), term(p), term(o), context) for s, p, o in triples)  # type: ignore[arg-type]
 
@@ -193,9 +186,17 @@ def open_store(path: Path | None = None) -> ox.Store:
     return open_built(path or default_graph_path())
 
 
+class OxigraphDataset(Dataset):
+    """An rdflib dataset over an Oxigraph store that keeps the store it was made from (``native``)."""
+
+    def __init__(self, store: ox.Store) -> None:
+        super().__init__(store=OxigraphStore(store=store), default_union=True)
+        self.native = store
+
+
 def as_dataset(store: ox.Store) -> Dataset:
     """The rdflib view of an Oxigraph store; SPARQL on it runs natively in Oxigraph."""
-    dataset = Dataset(store=OxigraphStore(store=store), default_union=True)
+    dataset = OxigraphDataset(store)
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, override=True)
     return dataset
@@ -203,10 +204,9 @@ def as_dataset(store: ox.Store) -> Dataset:
 
 def native_store(dataset: Dataset) -> ox.Store:
     """The pyoxigraph store behind a dataset made by ``as_dataset`` or ``open_dataset``."""
-    store = dataset.store
-    if not isinstance(store, OxigraphStore):
+    if not isinstance(dataset, OxigraphDataset):
         raise TypeError("not an Oxigraph-backed dataset (malgraf.graph.as_dataset makes one)")
-    return store._inner
+    return dataset.native
 
 
 def open_dataset(path: Path | None = None) -> Dataset:

@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import cast
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from oxrdflib._converter import to_ox
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS, XSD
 from rdflib.term import Identifier, Variable
@@ -19,6 +17,7 @@ from malgraf.errors import GraphOutdatedError
 from malgraf.graph import native_store
 from malgraf.namespaces import ERUF, MG, NS, RUS
 from malgraf.resources import load_query
+from malgraf.terms import to_oxigraph
 
 Row = dict[str, object]
 
@@ -61,7 +60,7 @@ def select_values(dataset: Dataset, name: str, bindings: Mapping[str, Identifier
     solutions = native_store(dataset).query(
         load_query(name),
         use_default_graph_as_union=True,
-        substitutions={ox.Variable(k): cast(ox.NamedNode | ox.Literal, to_ox(v)) for k, v in (bindings or {}).items()},
+        substitutions={ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()},
     )
     assert isinstance(solutions, ox.QuerySolutions)
     names = [variable.value for variable in solutions.variables]

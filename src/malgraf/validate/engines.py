@@ -12,7 +12,6 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, cast
 
 import pyoxigraph as ox
-from oxrdflib._converter import from_ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
@@ -23,6 +22,7 @@ from malgraf.errors import MalgrafError
 from malgraf.graph import native_store
 from malgraf.namespaces import RDF, SH
 from malgraf.resources import load_query
+from malgraf.terms import from_oxigraph
 from malgraf.validate.rules import Key, Rule
 
 ENGINES = ("sparql", "shacl")
@@ -83,7 +83,7 @@ def check_sparql(dataset: Dataset, rules: Iterable[Rule], workers: int | None = 
 
 def _identifier(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Identifier | None:
     """An Oxigraph term as the rdflib term pySHACL would name."""
-    return None if term is None else cast(Identifier, from_ox(term))
+    return None if term is None else cast(Identifier, from_oxigraph(term))
 
 
 def check_shacl(graph: Graph, shapes: Graph, rules: Iterable[Rule]) -> set[Key]:

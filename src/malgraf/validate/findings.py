@@ -6,12 +6,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from oxrdflib._converter import to_ox
 from rdflib import Dataset, URIRef
 from rdflib.term import Identifier, Node
 
 from malgraf.graph import native_store
 from malgraf.namespaces import DCTERMS, MG, PREFIXES, SKOS
+from malgraf.terms import to_oxigraph
 from malgraf.validate.rules import Key, Rule
 
 
@@ -169,7 +169,7 @@ def unresolved_statements(dataset: Dataset, focus: Identifier) -> list[Statement
 
 
 def _node(term: Identifier) -> ox.NamedNode | ox.BlankNode:
-    node = to_ox(term)
+    node = to_oxigraph(term)
     assert isinstance(node, ox.NamedNode | ox.BlankNode)
     return node
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import cast
 
 import pyoxigraph as ox
-from oxrdflib._converter import from_ox
 from rdflib import Dataset, URIRef
 from rdflib.term import Identifier
 
@@ -22,6 +21,7 @@ from malgraf.i18n import message
 from malgraf.namespaces import REGION
 from malgraf.regions import REGIONS_BY_LANSKOD
 from malgraf.resources import load_query
+from malgraf.terms import from_oxigraph
 
 
 @dataclass(frozen=True)
@@ -74,10 +74,10 @@ def focus_in_scope(dataset: Dataset, scope: Scope, lang: str = "en") -> frozense
     if not insatser:
         raise NoDataError(message("nodata.validate_scope", lang, scope=scope.describe(lang)))
     rus_goals = set.intersection(*(goals for _, goals in found))
-    return frozenset(cast(Identifier, from_ox(node)) for node in insatser | rus_goals)
+    return frozenset(cast(Identifier, from_oxigraph(node)) for node in insatser | rus_goals)
 
 
-Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
 def _select(store: ox.Store, name: str, variable: str, value: Term) -> tuple[set[Term], set[Term]]:
