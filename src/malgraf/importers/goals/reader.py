@@ -1,9 +1,10 @@
 """Read goal text into goal statements: split it into blocks at markers, then read each block.
 
 A block's kind says how its lines are read: numbered or named SDGs under Agenda 2030, codes and
-names of objectives and programmes under ERUF, Interreg and JTF, and goal sentences (one RUS node
-per sentence of a region) under RUS and other strategies. Lines before any marker are read as RUS
-goals; with a region's vocabulary, a sentence the region labelled elsewhere keeps that label's kind.
+names of objectives and programmes under ERUF, Interreg and JTF, and the region's goals under RUS
+and other strategies — resolved against its reviewed vocabulary (``resolve.GoalMatcher``: every
+statement one of its goals, or kept unresolved), or without one a node per sentence. Lines before
+any marker are read as RUS goals.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """Goal statements: one goal a row says its insats contributes to, and the text rules that find them.
 
-A statement's text is compared across rows after ``normalise_statement``; a region's RUS goal is one
-node per distinct normalised sentence (``rus_goal_id``).
+Splitting text into statements (sentences, bullets, bracketed lists, ``X och Y``), and telling a
+statement from the words around it (a connective, a bare number, a pointer elsewhere, the frame
+of prose). Without a region's goal vocabulary a RUS goal is one node per distinct normalised
+sentence (``rus_goal_id``); with one, ``resolve`` ties each statement to a reviewed goal.
 """
 
 from __future__ import annotations

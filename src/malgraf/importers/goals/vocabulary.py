@@ -1,9 +1,10 @@
-"""The goal vocabulary of each region, learnt from its own rows.
+"""What a region's own rows teach about its goal column: where it starts, and of what kind it is.
 
 Regions that label some of their goal statements (``Mål i RUS: …``) and leave others unlabelled
-repeat the same sentences: what a region labelled once tells what kind an unlabelled sentence is,
-and a sentence it repeats across rows is a goal rather than an effect. Nothing here depends on the
-appendix layout: any importer that reads goal text by region can teach and ask it.
+repeat the same sentences: what a region labelled once (or its reviewed vocabulary lists) tells
+where an unlabelled goal column starts and what kind it is, and a sentence it repeats across rows
+is a goal rather than an effect. Nothing here depends on the appendix layout: any importer that
+reads goal text by region can teach and ask it. Which goal a statement names is ``resolve``'s.
 """
 
 from __future__ import annotations
