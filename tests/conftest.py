@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,9 @@ from rdflib import Dataset
 
 from malgraf.build import build
 from malgraf.graph import as_dataset, build_store, open_dataset
+
+sys.path.insert(0, str(Path(__file__).parent))
+from virtuoso import REQUIRE, Virtuoso, find_virtuoso, required, start_virtuoso  # noqa: E402
 
 TEST_DATA = Path(__file__).parent / "data"
 MINI = TEST_DATA / "mini"
@@ -39,3 +44,20 @@ def mini_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("mini") / "malgraf.nq"
     build(path, [MINI])
     return path
+
+
+@pytest.fixture(scope="session")
+def virtuoso() -> Iterator[Virtuoso]:
+    """A Virtuoso Open Source 7 of its own for the session; a skip where it is not installed, unless
+    ``$MALGRAF_REQUIRE_VIRTUOSO`` (``.ci/run``) makes that a failure."""
+    executable = find_virtuoso()
+    if executable is None:
+        reason = "Virtuoso is not installed (apt-get install virtuoso-opensource)"
+        if required():
+            pytest.fail(reason + f", and ${REQUIRE} asks for the server tests to run")
+        pytest.skip(reason)
+    server = start_virtuoso(executable)
+    try:
+        yield server
+    finally:
+        server.stop()
