@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,9 +10,7 @@ from rdflib import Dataset
 
 from malgraf.build import build
 from malgraf.graph import as_dataset, build_store, open_dataset
-
-sys.path.insert(0, str(Path(__file__).parent))
-from virtuoso import REQUIRE, Virtuoso, find_virtuoso, required, start_virtuoso  # noqa: E402
+from virtuoso import REQUIRE, Virtuoso, find_virtuoso, required, start_virtuoso
 
 TEST_DATA = Path(__file__).parent / "data"
 MINI = TEST_DATA / "mini"
