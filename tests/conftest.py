@@ -43,9 +43,10 @@ def mini_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def virtuoso() -> Iterator[Virtuoso]:
-    """A Virtuoso Open Source 7 of its own for the session; a skip where it is not installed, unless
+    """A Virtuoso Open Source 7 of its own for a test module (stopped after it, so that no other
+    module finds a child process it did not start); a skip where it is not installed, unless
     ``$MALGRAF_REQUIRE_VIRTUOSO`` (``.ci/run``) makes that a failure."""
     executable = find_virtuoso()
     if executable is None:
