@@ -3,11 +3,15 @@ the embedded store; what goes wrong on the wire is one line naming the URL and t
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner, Result
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from malgraf.graph import build_store
+from malgraf.cli import main
+from malgraf.graph import build_store, open_store, quads_per_graph
 from malgraf.namespaces import GRAPH
 from malgraf.resources import REFERENCE_DIRECTORY
 from malgraf.store.endpoint import EndpointError, Login, SparqlEndpoint
@@ -68,3 +72,47 @@ def test_no_server_is_one_line_naming_the_url() -> None:
     url = f"http://127.0.0.1:{port}/sparql"
     with pytest.raises(EndpointError, match=rf"^{url}: cannot reach the server \(Connection refused\)$"):
         SparqlEndpoint(url, timeout=5).ask("ASK {}")
+
+
+def graphs_on(server: SparqlEndpoint) -> dict[str, int]:
+    rows = server.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                         "FILTER(STRSTARTS(STR(?g), \"https://w3id.org/malgraf/graph/\")) } GROUP BY ?g")
+    return {str(row["g"]): int(row["n"]) for row in rows}  # type: ignore[call-overload]
+
+
+def push_command(server: Virtuoso, graph: Path, *more: str, password: str | None = None) -> Result:
+    env = {"MALGRAF_ENDPOINT_USER": server.user, "MALGRAF_ENDPOINT_PASSWORD": password or server.password}
+    return CliRunner().invoke(main, ["push", "--endpoint", server.sparql, "--update-endpoint",
+                                     server.sparql.replace("/sparql", "/sparql-auth"), "--store-endpoint",
+                                     server.graph_store, "--graph", str(graph), *more], env=env)
+
+
+def test_push_replaces_each_named_graph_whole_and_twice_changes_nothing(virtuoso: Virtuoso, mini_path: Path) -> None:
+    first = push_command(virtuoso, mini_path)
+    assert first.exit_code == 0, first.output
+    expected = quads_per_graph(open_store(mini_path))
+    server = endpoint(virtuoso)
+    assert graphs_on(server) == expected
+    assert first.output.startswith(f"Skickade {sum(expected.values())} tripplar i {len(expected)} namngivna grafer")
+    again = push_command(virtuoso, mini_path, "--lang", "en")
+    assert again.exit_code == 0 and graphs_on(server) == expected  # no temporary graph is left either
+    embedded = [{k: from_oxigraph(v) for k, v in zip(("region", "lanskod", "name"), row, strict=True)}
+                for row in open_store(mini_path).query(REGIONS)]
+    assert server.select(REGIONS) == embedded
+
+
+def test_a_push_that_fails_leaves_the_servers_graphs_as_they_were(virtuoso: Virtuoso, mini_path: Path) -> None:
+    assert push_command(virtuoso, mini_path).exit_code == 0
+    before = graphs_on(endpoint(virtuoso))
+    refused = push_command(virtuoso, mini_path, password="wrong")
+    assert refused.exit_code == 1 and "Traceback" not in refused.output
+    assert refused.stderr.startswith(f"Error: {virtuoso.graph_store}: HTTP 401")
+    assert graphs_on(endpoint(virtuoso)) == before
+
+
+def test_push_to_no_server_or_no_url_is_one_line(mini_path: Path) -> None:
+    nowhere = CliRunner().invoke(main, ["push", "--endpoint", "http://127.0.0.1:9/sparql", "--graph", str(mini_path)])
+    assert nowhere.exit_code == 1 and nowhere.stderr == ("Error: http://127.0.0.1:9/sparql: cannot reach the server "
+                                                         "(Connection refused)\n")
+    bad = CliRunner().invoke(main, ["push", "--endpoint", "ftp://example.org/x", "--graph", str(mini_path)])
+    assert bad.exit_code == 1 and bad.stderr == "Error: ftp://example.org/x: not an http(s) URL of a SPARQL endpoint\n"

@@ -249,6 +249,35 @@ def import_appendix(path: Path | None, year: int, out: Path | None, goals_direct
 
 
 @main.command()
+@click.option("--endpoint", envvar="MALGRAF_ENDPOINT", required=True,
+              help="The server's SPARQL query endpoint (or $MALGRAF_ENDPOINT).")
+@click.option("--update-endpoint", help="Where SPARQL Update goes (default: --endpoint).")
+@click.option("--store-endpoint", help="Its Graph Store Protocol endpoint (default: --endpoint).")
+@graph_option
+@lang_option
+@reports_errors
+def push(endpoint: str, update_endpoint: str | None, store_endpoint: str | None, graph_path: Path | None,
+         lang: str) -> None:
+    """Upload the built graph to a SPARQL server, each named graph replaced whole.
+
+    The login comes from $MALGRAF_ENDPOINT_USER and $MALGRAF_ENDPOINT_PASSWORD (asked for when only
+    the user is set and this is a terminal), never from the command line.
+    """
+    from malgraf.build import ensure_built
+    from malgraf.store.endpoint import Login, SparqlEndpoint
+    from malgraf.store.push import push as run_push
+
+    user, password = os.environ.get("MALGRAF_ENDPOINT_USER"), os.environ.get("MALGRAF_ENDPOINT_PASSWORD")
+    if user and password is None and sys.stdin.isatty():
+        password = click.prompt(message("push.password", lang, user=user), hide_input=True, err=True)
+    login = Login(user, password or "") if user else None
+    server = SparqlEndpoint(endpoint, store_endpoint, login, update_url=update_endpoint)
+    path = graph_path or ensure_built()[0]
+    counts = run_push(server, path)
+    click.echo(message("push.wrote", lang, n=sum(counts.values()), graphs=len(counts), url=endpoint))
+
+
+@main.command()
 @graph_option
 @lang_option
 @format_option

@@ -151,6 +151,9 @@ MESSAGES: Labels = {
     },
     "import.unresolved_line": {"sv": "  {region}, rad {line}: ”{statement}”",
                                "en": "  {region}, line {line}: “{statement}”"},
+    "push.wrote": {"sv": "Skickade {n} tripplar i {graphs} namngivna grafer till {url}",
+                   "en": "Pushed {n} triples in {graphs} named graphs to {url}"},
+    "push.password": {"sv": "Lösenord för {user}", "en": "Password for {user}"},
     "import.goal_lines": {"sv": "Uppdaterade kolumnen lines i {n} fil(er) i {directory}",
                           "en": "Updated the lines column of {n} file(s) in {directory}"},
     "import.no_vocabulary": {

@@ -9,6 +9,7 @@ status.
 
 from __future__ import annotations
 
+import base64
 import json
 import urllib.error
 import urllib.parse
@@ -44,21 +45,30 @@ Row = dict[str, Node | None]
 
 
 class SparqlEndpoint:
-    """One SPARQL 1.1 server: ``query_url`` answers queries, ``store_url`` takes whole named graphs."""
+    """One SPARQL 1.1 server: ``query_url`` answers queries, ``store_url`` takes whole named graphs,
+    ``update_url`` SPARQL Update (both default to ``query_url``)."""
 
     def __init__(self, query_url: str, store_url: str | None = None, login: Login | None = None,
-                 timeout: float = DEFAULT_TIMEOUT) -> None:
+                 timeout: float = DEFAULT_TIMEOUT, update_url: str | None = None) -> None:
         self.query_url = query_url
         self.store_url = store_url or query_url
+        self.update_url = update_url or query_url
+        for url in (self.query_url, self.store_url, self.update_url):
+            parts = urllib.parse.urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise EndpointError(f"{url}: not an http(s) URL of a SPARQL endpoint")
         self.timeout = timeout
+        self._login = login
+        self._digest: urllib.request.HTTPDigestAuthHandler | None = None
         handlers: list[urllib.request.BaseHandler] = []
         if login is not None:
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            for url in {self.query_url, self.store_url}:
+            for url in {self.query_url, self.store_url, self.update_url}:
                 passwords.add_password(None, url, login.user, login.password)
-            handlers += [urllib.request.HTTPDigestAuthHandler(passwords),
-                         urllib.request.HTTPBasicAuthHandler(passwords)]
+            self._digest = urllib.request.HTTPDigestAuthHandler(passwords)
+            handlers += [self._digest, urllib.request.HTTPBasicAuthHandler(passwords)]
         self._opener = urllib.request.build_opener(*handlers)
+        self._plain = urllib.request.build_opener()
 
     def select(self, query: str) -> list[Row]:
         """The rows of a SELECT query, each variable bound to an rdflib term or None."""
@@ -79,6 +89,32 @@ class SparqlEndpoint:
                                          headers={"Content-Type": "application/n-triples"})
         self._send(request, self.store_url).close()
 
+    def update(self, update: str) -> None:
+        """Run a SPARQL Update request (``MOVE``, ``DROP`` …) at ``update_url``."""
+        request = urllib.request.Request(
+            self.update_url, data=urllib.parse.urlencode({"update": update}).encode("utf-8"), method="POST",
+            headers={"Content-Type": "application/x-www-form-urlencoded"})
+        self._send(request, self.update_url).close()
+
+    def _signed(self, request: urllib.request.Request) -> urllib.request.Request:
+        """``request`` with the login the server asks for, learnt from a ``HEAD`` of the same URL."""
+        assert self._login is not None and self._digest is not None
+        try:
+            self._plain.open(urllib.request.Request(request.full_url, method="HEAD"), timeout=self.timeout).close()
+            return request  # the server asked for no login
+        except urllib.error.HTTPError as error:
+            challenge = error.headers.get("WWW-Authenticate", "") if error.code == 401 else ""
+        scheme, _, parameters = challenge.partition(" ")
+        if scheme.lower() == "digest":
+            fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(parameters))
+            signed = self._digest.get_authorization(request, fields)
+            if signed:
+                request.add_unredirected_header("Authorization", "Digest " + signed)
+        elif scheme.lower() == "basic":
+            token = base64.b64encode(f"{self._login.user}:{self._login.password}".encode()).decode("ascii")
+            request.add_unredirected_header("Authorization", "Basic " + token)
+        return request
+
     def _query(self, query: str) -> dict[str, Any]:
         request = urllib.request.Request(
             self.query_url, data=urllib.parse.urlencode({"query": query}).encode("utf-8"), method="POST",
@@ -94,6 +130,9 @@ class SparqlEndpoint:
 
     def _send(self, request: urllib.request.Request, url: str) -> urllib.response.addinfourl:
         try:
+            body = request.data if isinstance(request.data, bytes) else b""
+            if self._login is not None and len(body) > PREEMPTIVE_BYTES:
+                return self._plain.open(self._signed(request), timeout=self.timeout)
             return self._opener.open(request, timeout=self.timeout)
         except urllib.error.HTTPError as error:
             said = error.read(400).decode("utf-8", errors="replace").strip().splitlines()
@@ -107,6 +146,11 @@ class SparqlEndpoint:
             raise EndpointError(f"{url}: no answer within {self.timeout:g} s") from None
         except ConnectionError as error:
             raise EndpointError(f"{url}: the connection failed ({error.strerror or error})") from None
+
+
+PREEMPTIVE_BYTES = 16 * 1024
+"""A request body larger than this is sent with the login at once: a server that answers the first try
+with 401 and closes the connection (Virtuoso does) would otherwise break it midway."""
 
 
 def _term(value: object) -> Node | None:
