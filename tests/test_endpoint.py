@@ -116,3 +116,11 @@ def test_push_to_no_server_or_no_url_is_one_line(mini_path: Path) -> None:
                                                          "(Connection refused)\n")
     bad = CliRunner().invoke(main, ["push", "--endpoint", "ftp://example.org/x", "--graph", str(mini_path)])
     assert bad.exit_code == 1 and bad.stderr == "Error: ftp://example.org/x: not an http(s) URL of a SPARQL endpoint\n"
+
+
+@pytest.mark.parametrize("url", ["", "http://exa mple.org/sparql", "http://[::1", "http://127.0.0.1:99999/sparql",
+                                 "file:///etc/passwd", "http://127.0.0.1/spa\x1b[2J"])
+def test_a_url_no_request_can_go_to_is_one_line(url: str, mini_path: Path) -> None:
+    result = CliRunner().invoke(main, ["push", "--endpoint", url, "--graph", str(mini_path)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.endswith(": not an http(s) URL of a SPARQL endpoint\n")

@@ -54,9 +54,7 @@ class SparqlEndpoint:
         self.store_url = store_url or query_url
         self.update_url = update_url or query_url
         for url in (self.query_url, self.store_url, self.update_url):
-            parts = urllib.parse.urlsplit(url)
-            if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise EndpointError(f"{url}: not an http(s) URL of a SPARQL endpoint")
+            check_url(url)
         self.timeout = timeout
         self._login = login
         self._digest: urllib.request.HTTPDigestAuthHandler | None = None
@@ -146,6 +144,19 @@ class SparqlEndpoint:
             raise EndpointError(f"{url}: no answer within {self.timeout:g} s") from None
         except ConnectionError as error:
             raise EndpointError(f"{url}: the connection failed ({error.strerror or error})") from None
+        except ValueError as error:  # http.client.InvalidURL and the like
+            raise EndpointError(f"{url}: not a URL a request can be sent to ({error})") from None
+
+
+def check_url(url: str) -> None:
+    """An ``EndpointError`` unless ``url`` is an http(s) URL with a host and no space or control character."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+    except ValueError:
+        valid = False
+    if not valid or any(char.isspace() or ord(char) < 32 or ord(char) == 127 for char in url):
+        raise EndpointError(f"{url or repr(url)}: not an http(s) URL of a SPARQL endpoint")
 
 
 PREEMPTIVE_BYTES = 16 * 1024
@@ -167,4 +178,4 @@ def _term(value: object) -> Node | None:
     return Literal(text, datatype=URIRef(str(value.get("datatype") or XSD.string)))
 
 
-__all__ = ["DEFAULT_TIMEOUT", "EndpointError", "Login", "SparqlEndpoint"]
+__all__ = ["DEFAULT_TIMEOUT", "EndpointError", "Login", "SparqlEndpoint", "check_url"]
