@@ -30,7 +30,7 @@ from rdflib import Dataset, URIRef
 
 from malgraf import query
 from malgraf.closure import materialise_closure
-from malgraf.graph import build_store, default_data_directories, open_dataset, write_store
+from malgraf.graph import build_store, default_data_directories, open_graph_store, write_store
 from malgraf.importers.tables import year_triples
 from malgraf.namespaces import REGION
 from malgraf.resources import GOALS_DIRECTORY, load_query
@@ -97,7 +97,7 @@ def ask(dataset: Dataset, region: URIRef | None, year: int | None, text: str) ->
 
 
 def library(graph: Path) -> None:
-    dataset = open_dataset(graph)
+    dataset = open_graph_store(graph)
     new_query = load_query("gaps")
     print("library call, query.gaps for sdg, national and eruf:")
     for title, _, region, year in OPTIONS:

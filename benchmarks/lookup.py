@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from malgraf.build import build
-from malgraf.graph import open_dataset
+from malgraf.graph import open_graph_store
 from malgraf.lookup import goal_index, resolve_goal
 
 
@@ -35,7 +35,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "malgraf.nq"
         build(path)
-        dataset = open_dataset(path)
+        dataset = open_graph_store(path)
         print(f"{'text':<32} {'resolve_goal':>12} {'whole index first':>18}")
         for text in ("sdg:8", "http://metadata.un.org/sdg/3.4", "hållbar energi"):
             ms = median_ms(lambda text=text: resolve_goal(dataset, text))

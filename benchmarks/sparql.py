@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from malgraf.graph import open_dataset
+from malgraf.graph import open_graph_store
 from malgraf.sparql import Limits, run_query
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +55,7 @@ def median_ms(call: Callable[[], object], repeat: int) -> tuple[float, float]:
 
 
 def in_process(graph: Path) -> None:
-    dataset = open_dataset(graph)
+    dataset = open_graph_store(graph)
     for label, query, repeat in (("README example (3 rows)", README_QUERY, 51), ("10 000 rows", MANY_ROWS, 11)):
         def old(text: str = query) -> object:
             result = dataset.query(text)

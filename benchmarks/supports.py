@@ -29,7 +29,8 @@ import pyoxigraph as ox
 from rdflib import Dataset, URIRef
 
 from malgraf.closure import materialise_closure
-from malgraf.graph import as_dataset, build_store
+from malgraf.graph import build_store
+from malgraf.store import EmbeddedStore
 from malgraf.importers.tables import load_year
 from malgraf.namespaces import RUS, SDG
 from malgraf.query import supports
@@ -88,7 +89,7 @@ def run(size: int) -> None:
         directory = write_tables(Path(temp) / "2023", size)
         store = build_store([directory], data_loader=load_year, materialise=materialise_closure)
         built = time.perf_counter() - start
-    oxigraph = as_dataset(store)
+    oxigraph = EmbeddedStore(store)
     goal, count = pick_goal(oxigraph)
     fast, rows = timed(lambda: supports(oxigraph, goal), repeat=9)
     memory = rdflib_copy(store)

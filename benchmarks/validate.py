@@ -45,7 +45,8 @@ from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from malgraf.graph import as_dataset, build_store, index_path, open_store, write_store
+from malgraf.graph import build_store, index_path, open_store, write_store
+from malgraf.store import EmbeddedStore
 from malgraf.namespaces import REGION
 from malgraf.resources import load_query
 from malgraf.validate import Key, Report, Rule, check_shacl, check_sparql, load_shapes, memory_graph, rules, validate
@@ -168,7 +169,7 @@ def measure(n: int, seed: int, cache: Path, shapes: Graph, known: list[Rule], sh
             on_disk: bool = False, rules_too: bool = False, region: str | None = None) -> None:
     """Time one size and print a row (after the time of each rule, with ``rules_too``)."""
     store = built_store(n, seed, cache) if on_disk else synthetic_store(n, seed, cache)
-    dataset = as_dataset(store)
+    dataset = EmbeddedStore(store)
     if rules_too:
         breakdown(store, known)
     found, check_time = timed(lambda: check_sparql(dataset, known))

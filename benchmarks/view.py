@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "tests")]
 
 from headless import Browser  # noqa: E402
-from malgraf.graph import add_triples, as_dataset, build_store, default_data_directories  # noqa: E402
+from malgraf.graph import add_triples, build_store, default_data_directories  # noqa: E402
+from malgraf.store import EmbeddedStore  # noqa: E402
 from malgraf.importers.tables import load_year  # noqa: E402
 from malgraf.namespaces import GRAPH  # noqa: E402
 from malgraf.resources import GOALS_DIRECTORY  # noqa: E402
@@ -40,7 +41,7 @@ def generation(out: Path) -> tuple[str, int, float]:
     """Seconds to query, lay out and write the overview of the shipped data (best of three)."""
     shipped = [d for d in default_data_directories() if (d / "insatser.csv").exists()]
     directories = shipped or [ROOT / "tests" / "data" / "mini"]
-    dataset = as_dataset(build_store(directories, data_loader=load_year, goals_directory=GOALS_DIRECTORY))
+    dataset = EmbeddedStore(build_store(directories, data_loader=load_year, goals_directory=GOALS_DIRECTORY))
     best = float("inf")
     nodes = 0
     for _ in range(3):
@@ -57,7 +58,7 @@ def synthetic_page(size: int, out: Path) -> tuple[float, int]:
     insatser = max(size, 200)
     store = build_store()
     add_triples(store, generate(insatser, seed=1), GRAPH["data/synthetic"])
-    whole = read_graph(as_dataset(store))
+    whole = read_graph(EmbeddedStore(store))
     view = select_view(whole, None)
     extra = sorted((n for n in view if view.nodes[n]["kind"] == "insats"), reverse=True)
     view.remove_nodes_from(extra[: max(0, view.number_of_nodes() - size)])

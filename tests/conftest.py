@@ -9,7 +9,8 @@ import pytest
 from rdflib import Dataset
 
 from malgraf.build import build
-from malgraf.graph import as_dataset, build_store, open_dataset
+from malgraf.graph import build_store, open_graph_store
+from malgraf.store import EmbeddedStore
 from virtuoso import REQUIRE, Virtuoso, find_virtuoso, required, start_virtuoso
 
 TEST_DATA = Path(__file__).parent / "data"
@@ -19,7 +20,7 @@ MINI = TEST_DATA / "mini"
 @pytest.fixture(scope="session")
 def reference() -> Dataset:
     """Ontology and reference vocabularies only, no data."""
-    return as_dataset(build_store())
+    return EmbeddedStore(build_store())
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +33,7 @@ def shipped_graph_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def shipped(shipped_graph_path: Path) -> Dataset:
-    return open_dataset(shipped_graph_path)
+    return open_graph_store(shipped_graph_path)
 
 
 @pytest.fixture(scope="session")

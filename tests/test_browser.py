@@ -13,7 +13,8 @@ import pytest
 from rdflib import Dataset, URIRef
 
 from headless import Browser, find_chromium
-from malgraf.graph import as_dataset, build_store
+from malgraf.graph import build_store
+from malgraf.store import EmbeddedStore
 from malgraf.importers.tables import load_year
 from malgraf.namespaces import INSATS, NS, REGION, SDG
 from malgraf.views import view_graph, visible, write_view
@@ -37,7 +38,7 @@ CHECK = """JSON.stringify((() => {
 
 @pytest.fixture(scope="module")
 def mini() -> Dataset:
-    return as_dataset(build_store([MINI], data_loader=load_year))
+    return EmbeddedStore(build_store([MINI], data_loader=load_year))
 
 
 @pytest.fixture(scope="module")

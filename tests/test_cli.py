@@ -440,10 +440,10 @@ def test_open_built_graph_builds_the_default_graph_once(tmp_path: Path, monkeypa
 
 def test_the_library_gives_rows_ready_to_print(mini_path: Path) -> None:
     from malgraf.answers import gaps_in, supports_answer
-    from malgraf.graph import open_dataset
+    from malgraf.graph import open_graph_store
     from malgraf.namespaces import SDG
 
-    dataset = open_dataset(mini_path)
+    dataset = open_graph_store(mini_path)
     (row,) = supports_answer(dataset, SDG["8"], lang="en").tables[0].rows
     assert (row["how"], row["lines"], row["methodLabel"]) == ("through the hierarchy", "10200–10201", "stated")
     rows = gaps_in(dataset, ["national", "eruf"])

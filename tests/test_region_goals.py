@@ -14,7 +14,7 @@ from rdflib.namespace import RDF, SKOS
 
 from malgraf.cli import main
 from malgraf.errors import InputError
-from malgraf.graph import open_dataset
+from malgraf.graph import open_graph_store
 from malgraf.importers.appendix import Appendix, parse_appendix
 from malgraf.importers.goals.reader import read_goal_text
 from malgraf.importers.goals.resolve import ALIAS, EXACT, INFERRED, UNRESOLVED, GoalMatcher, display_text
@@ -427,7 +427,7 @@ def test_gaps_lists_a_regions_own_goals_nobody_serves(shipped_graph_path: Path, 
     runner = CliRunner()
     gaps = runner.invoke(main, ["gaps", "--scheme", "rus", "--graph", str(shipped_graph_path), "--format", "json"])
     listed = {row["goal"] for row in json.loads(gaps.output)}
-    served = {row[0] for row in open_dataset(shipped_graph_path).query(
+    served = {row[0] for row in open_graph_store(shipped_graph_path).query(
         "SELECT DISTINCT ?g WHERE { ?i mg:goalLink/mg:goal ?d . ?d mg:reaches ?g . ?g mg:region ?r }")}
     assert listed and not listed & {str(g) for g in served}
     own = runner.invoke(main, ["gaps", "--region", "Västmanland", "--year", "2023", "--graph",

@@ -16,7 +16,8 @@ from click.testing import CliRunner
 from rdflib import Dataset, URIRef
 
 from malgraf.cli import main
-from malgraf.graph import as_dataset, build_store
+from malgraf.graph import build_store
+from malgraf.store import EmbeddedStore
 from malgraf.i18n import METHOD_LABELS, TERM_LABELS, VIA_LABELS, capitalised, label
 from malgraf.importers.tables import load_year
 from malgraf.namespaces import INSATS, NS, REGION, RUS, SDG
@@ -45,7 +46,7 @@ HOSTILE = str(INSATS["2023-3-10-01"])
 
 @pytest.fixture(scope="module")
 def mini() -> Dataset:
-    return as_dataset(build_store([MINI], data_loader=load_year))
+    return EmbeddedStore(build_store([MINI], data_loader=load_year))
 
 
 
@@ -370,7 +371,7 @@ def test_hostile_text_from_the_csv_files_survives_the_import_and_is_escaped(tmp_
             writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
             writer.writeheader()
             writer.writerows(rows)
-    graph = view_graph(as_dataset(build_store([copy], data_loader=load_year)), URIRef(HOSTILE), depth=1)
+    graph = view_graph(EmbeddedStore(build_store([copy], data_loader=load_year)), URIRef(HOSTILE), depth=1)
     assert graph.nodes[HOSTILE]["name"] == graph.nodes[HOSTILE]["description"] == text  # the data keeps it all
     page = render_page(graph)
     node = next(n for n in page_json(page)["nodes"] if n["id"] == HOSTILE)

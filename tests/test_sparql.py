@@ -32,7 +32,7 @@ from malgraf import worker
 from malgraf.build import build
 from malgraf.cli import main
 from malgraf.errors import InputError, QueryTimeoutError
-from malgraf.graph import open_dataset, open_store
+from malgraf.graph import open_graph_store, open_store
 from malgraf.output import FORMATS, render_rows
 
 MINI = Path(__file__).parent / "data" / "mini"
@@ -92,7 +92,7 @@ def test_a_query_past_the_time_limit_is_stopped(graph: Path) -> None:
 
 def test_a_stopped_query_leaves_no_process_behind(graph: Path) -> None:
     with pytest.raises(QueryTimeoutError):
-        library.run_query(open_dataset(graph), CROSS_JOIN, limits=library.Limits(timeout=0.2))
+        library.run_query(open_graph_store(graph), CROSS_JOIN, limits=library.Limits(timeout=0.2))
     assert children() == []
 
 
@@ -337,7 +337,7 @@ def test_an_engine_crash_is_an_error(graph: Path, monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(library, "_evaluate", crash)
     with pytest.raises(InputError) as raised:
-        library.run_query(open_dataset(graph), "ASK { }", source="q.rq")
+        library.run_query(open_graph_store(graph), "ASK { }", source="q.rq")
     assert str(raised.value) == ("q.rq: the query engine crashed (SIGSEGV); the query is perhaps nested too "
                                  "deeply or too long")
 
@@ -515,7 +515,7 @@ def test_select_output_is_render_rows(graph: Path, fmt: str) -> None:
 # --- the library ----------------------------------------------------------------------------------
 
 def test_run_query_returns_rows_of_rdflib_terms(graph: Path) -> None:
-    result = library.run_query(open_dataset(graph), "SELECT ?i WHERE { ?i a mg:Insats } ORDER BY ?i",
+    result = library.run_query(open_graph_store(graph), "SELECT ?i WHERE { ?i a mg:Insats } ORDER BY ?i",
                                limits=library.Limits(limit=2))
     assert (result.form, result.variables, result.truncated) == ("SELECT", ["i"], True)
     assert [row["i"] for row in result.rows] == [
@@ -524,7 +524,7 @@ def test_run_query_returns_rows_of_rdflib_terms(graph: Path) -> None:
 
 
 def test_rows_hold_the_terms_rdflib_gives(graph: Path) -> None:
-    dataset = open_dataset(graph)
+    dataset = open_graph_store(graph)
     query = ('SELECT * WHERE { VALUES (?a ?b) { ("text" "ord"@sv) (1.5 "2023"^^xsd:gYear) (<http://example.org/x> '
              'UNDEF) } OPTIONAL { ?c a mg:Insats } } ORDER BY ?a ?c')
     old = dataset.query(query)

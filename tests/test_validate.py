@@ -17,7 +17,7 @@ from rdflib import Dataset, Literal, URIRef
 from malgraf import validate as validation
 from malgraf.cli import main
 from malgraf.errors import NoDataError
-from malgraf.graph import as_dataset
+from malgraf.store import EmbeddedStore
 from malgraf.namespaces import INSATS, NS, REGION, RUS, SDG, XSD
 from malgraf.resources import QUERY_DIRECTORY
 from malgraf.validate import ENGINES, load_inputs, load_shapes, render, rules, validate
@@ -41,7 +41,7 @@ BROKEN_ONCE = {
 
 
 def fixture(name: str) -> Dataset:
-    return as_dataset(load_inputs([FIXTURES / name]))
+    return EmbeddedStore(load_inputs([FIXTURES / name]))
 
 
 def keys(dataset: Dataset, engine: str, region: URIRef | None = None,
@@ -80,7 +80,7 @@ def test_engines_agree_on_synthetic_data_with_every_kind_of_flaw(tmp_path: Path)
 
     rates = Rates(no_goal=0.1, unresolved=0.1, dangling=0.1, other_region=0.1, rus_goals_per_region=3)
     with_flaws = write_tables(tmp_path / "2023", 60, seed=3, rates=rates)
-    dataset = as_dataset(load_inputs([with_flaws]))
+    dataset = EmbeddedStore(load_inputs([with_flaws]))
     fast, reference = keys(dataset, "sparql"), keys(dataset, "shacl")
     assert fast == reference
     assert {rule for rule, _, _ in fast} >= {"insats-no-goal", "insats-goal-unresolved", "insats-goal-unknown",
@@ -278,7 +278,7 @@ def test_a_finding_shows_the_swedish_name_and_the_lowest_lanskod(tmp_path: Path)
             mg:region <https://w3id.org/malgraf/id/region/10> , <https://w3id.org/malgraf/id/region/09> ;
             mg:sourceFirstLine 7 .
         """, encoding="utf-8")
-    places = validation.describe(as_dataset(load_inputs([turtle])), [INSATS["x"]])
+    places = validation.describe(EmbeddedStore(load_inputs([turtle])), [INSATS["x"]])
     assert places[INSATS["x"]] == validation.Place("Ett namn", "09", "Gotland", 7, None)
 
 
@@ -376,7 +376,7 @@ def test_data_without_insatser_says_so_and_exits_1(tmp_path: Path, write: Callab
     assert run(str(given), "--engine", engine) == (1, "", "Error: Inga insatser att validera\n")
     assert run(str(given), "--engine", engine, "--lang", "en") == (1, "", "Error: No insatser to validate\n")
     with pytest.raises(NoDataError):
-        validate(as_dataset(load_inputs([given])), engine)
+        validate(EmbeddedStore(load_inputs([given])), engine)
 
 
 def _unreadable(directory: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

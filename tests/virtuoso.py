@@ -66,8 +66,15 @@ class Virtuoso:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start_virtuoso(executable: str) -> Virtuoso:
-    """Start a server with a fresh database and wait until its SPARQL endpoint answers."""
+SETTINGS = {("SPARQL", "ResultSetMaxRows"): "10000000"}
+"""Beside the files and ports: Debian's configuration cuts every answer at 10 000 rows."""
+
+
+def start_virtuoso(executable: str, settings: dict[tuple[str, str], str] | None = None) -> Virtuoso:
+    """Start a server with a fresh database and wait until its SPARQL endpoint answers.
+
+    ``settings`` ((section, key) → value) change ``virtuoso.ini`` further (e.g. its memory, for a benchmark).
+    """
     folder = Path(tempfile.mkdtemp(prefix="malgraf-virtuoso-"))
     config = configparser.ConfigParser(strict=False, interpolation=None, comment_prefixes=(";",),
                                        inline_comment_prefixes=None)
@@ -85,6 +92,8 @@ def start_virtuoso(executable: str) -> Virtuoso:
     config["Parameters"]["ServerPort"] = f"127.0.0.1:{_free_port()}"
     config["HTTPServer"]["ServerPort"] = f"127.0.0.1:{http_port}"
     config["Parameters"]["DirsAllowed"] = f"., {folder}, /usr/share/virtuoso-opensource-7/vad"
+    for (section, key), value in {**SETTINGS, **(settings or {})}.items():
+        config[section][key] = value
     ini = folder / "virtuoso.ini"
     with ini.open("w", encoding="utf-8") as handle:
         config.write(handle)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from malgraf.errors import NoDataError
@@ -30,6 +30,7 @@ from malgraf.query import (
     supports,
     unresolved_links,
 )
+from malgraf.store import GraphStore
 
 DEFAULT_GAP_SCHEMES = ("sdg", "national", "eruf")
 
@@ -48,11 +49,11 @@ class Scope:
         return [r for r in self.names if any(n for (rr, y), n in self.counts.items() if rr == r and year in (None, y))]
 
 
-def data_scope(dataset: Dataset) -> Scope:
+def data_scope(store: GraphStore) -> Scope:
     """How many insatser the graph holds per region and year."""
     counts: dict[tuple[URIRef, str], int] = {}
     names: dict[URIRef, str] = {}
-    for row in select_values(dataset, "insatser_per_region"):
+    for row in select_values(store, "insatser_per_region"):
         region = row["region"]
         assert isinstance(region, URIRef)
         names[region] = str(row["regionName"])
@@ -61,9 +62,9 @@ def data_scope(dataset: Dataset) -> Scope:
     return Scope(counts, names)
 
 
-def check_scope(dataset: Dataset, region: URIRef | None = None, year: int | None = None, lang: str = "sv") -> Scope:
+def check_scope(store: GraphStore, region: URIRef | None = None, year: int | None = None, lang: str = "sv") -> Scope:
     """The graph's ``Scope``; ``NoDataError`` when it holds no insatser at all, or none of ``region``/``year``."""
-    scope = data_scope(dataset)
+    scope = data_scope(store)
     years = scope.years()
     if not years:
         raise NoDataError(message("nodata.graph", lang))
@@ -105,19 +106,19 @@ def _insatser(rows: Sequence[Row]) -> int:
     return len({row["insats"] for row in rows})
 
 
-def supports_answer(dataset: Dataset, goal: URIRef, *, direct: bool = False, region: URIRef | None = None,
+def supports_answer(store: GraphStore, goal: URIRef, *, direct: bool = False, region: URIRef | None = None,
                     year: int | None = None, section: int | None = None, lang: str = "sv") -> Answer:
     """Which insatser support ``goal`` (see ``query.supports``), with a note when none do."""
-    scope = check_scope(dataset, region, year, lang)
-    rows = supports(dataset, goal, direct=direct, region=region, year=year, section=section)
+    scope = check_scope(store, region, year, lang)
+    rows = supports(store, goal, direct=direct, region=region, year=year, section=section)
     describe_links(rows, lang)
-    heading = message("supports.heading", lang, n=_insatser(rows), goal=f"{goal_label(dataset, goal, lang)} <{goal}>")
-    note = "" if rows else why_no_supporters(dataset, goal, scope, direct=direct, region=region, year=year,
+    heading = message("supports.heading", lang, n=_insatser(rows), goal=f"{goal_label(store, goal, lang)} <{goal}>")
+    note = "" if rows else why_no_supporters(store, goal, scope, direct=direct, region=region, year=year,
                                              section=section, lang=lang)
     return Answer(heading, [Table(rows, SUPPORTS_COLUMNS, SUPPORTS_DATA_COLUMNS)], note)
 
 
-def why_no_supporters(dataset: Dataset, goal: URIRef, scope: Scope, *, direct: bool = False,
+def why_no_supporters(store: GraphStore, goal: URIRef, scope: Scope, *, direct: bool = False,
                       region: URIRef | None = None, year: int | None = None, section: int | None = None,
                       lang: str = "sv") -> str:
     """Why no insats supports ``goal``: the conditions, a level of goals no report names, or no report
@@ -129,29 +130,29 @@ def why_no_supporters(dataset: Dataset, goal: URIRef, scope: Scope, *, direct: b
         *([message("condition.direct", lang)] if direct else []),
     ]
     if conditions:
-        without = _insatser(supports(dataset, goal))
+        without = _insatser(supports(store, goal))
         if without:
             return message("supports.filtered", lang, conditions=", ".join(conditions), n=without)
     years = ", ".join(scope.years())
-    reasons = [_unused_level(dataset, goal, years, lang) or message("supports.unnamed", lang, years=years)]
-    above = _nearest_supported_above(dataset, goal)
+    reasons = [_unused_level(store, goal, years, lang) or message("supports.unnamed", lang, years=years)]
+    above = _nearest_supported_above(store, goal)
     if above is not None:
         broader, n = above
-        reasons.append(message("supports.above", lang, curie=curie(broader), label=goal_label(dataset, broader, lang),
+        reasons.append(message("supports.above", lang, curie=curie(broader), label=goal_label(store, broader, lang),
                                n=n))
     return " ".join(reasons)
 
 
-def _unused_level(dataset: Dataset, goal: URIRef, years: str, lang: str) -> str:
+def _unused_level(store: GraphStore, goal: URIRef, years: str, lang: str) -> str:
     """"The reports name SDG goals, not targets …" when no link names a goal of ``goal``'s level."""
-    scheme = dataset.value(goal, SKOS.inScheme)
+    scheme = store.value(goal, SKOS.inScheme)
     if not isinstance(scheme, URIRef):
         return ""
-    levels = select_values(dataset, "goal_level_links", {"scheme": scheme, "lang": Literal(lang)})
+    levels = select_values(store, "goal_level_links", {"scheme": scheme, "lang": Literal(lang)})
     total = sum(int(row["links"]) for row in levels)  # type: ignore[call-overload]
     if not total:
         return message("supports.scheme_unused", lang, years=years)
-    classes = set(dataset.objects(goal, RDF.type))
+    classes = set(store.objects(goal, RDF.type))
     own = [row for row in levels if row["class"] in classes]
     if not own or any(row["links"] for row in own):
         return ""
@@ -165,15 +166,15 @@ def _unused_level(dataset: Dataset, goal: URIRef, years: str, lang: str) -> str:
                    level=both.join(name[str(row["class"])] for row in own), counts=", ".join(counts))
 
 
-def _nearest_supported_above(dataset: Dataset, goal: URIRef) -> tuple[URIRef, int] | None:
+def _nearest_supported_above(store: GraphStore, goal: URIRef) -> tuple[URIRef, int] | None:
     """The nearest goal above ``goal`` (``skos:broader``) that insatser support, with how many."""
     seen = {goal}
     level = [goal]
     while level:
-        above = sorted({b for g in level for b in dataset.objects(g, SKOS.broader)
+        above = sorted({b for g in level for b in store.objects(g, SKOS.broader)
                         if isinstance(b, URIRef) and b not in seen}, key=str)
         for broader in above:
-            n = _insatser(supports(dataset, broader))
+            n = _insatser(supports(store, broader))
             if n:
                 return broader, n
         seen.update(above)
@@ -186,71 +187,71 @@ GOALS_DATA_COLUMNS = ["insats", "goal", "goalLabel", "scheme", "direct", "via", 
                       "method", "firstLine", "lastLine"]
 
 
-def goals_answer(dataset: Dataset, insats: URIRef, lang: str = "sv") -> Answer:
+def goals_answer(store: GraphStore, insats: URIRef, lang: str = "sv") -> Answer:
     """Every goal ``insats`` serves (see ``query.goals_of``) and the statements that name no known goal."""
-    rows = goals_of(dataset, insats)
+    rows = goals_of(store, insats)
     describe_links(rows, lang)
     tables = [Table(rows, GOALS_COLUMNS, GOALS_DATA_COLUMNS)]
-    unresolved = unresolved_links(dataset, insats)
+    unresolved = unresolved_links(store, insats)
     for row in unresolved:
         row["lines"] = lines(row)
     if unresolved:
         tables.append(Table(unresolved, ["kind", "statement", "lines"], title=message("goals.unresolved", lang) + ":",
                             data=False))
     note = "" if rows else message("goals.none", lang)
-    return Answer(f"{insats_label(dataset, insats)} <{insats}>", tables, note)
+    return Answer(f"{insats_label(store, insats)} <{insats}>", tables, note)
 
 
 GAPS_COLUMNS = ["schemeName", "notation", "label", "goal"]
 GAPS_DATA_COLUMNS = ["schemeName", "scheme", "goal", "notation", "label", "class"]
 
 
-def gaps_in(dataset: Dataset, schemes: Iterable[str] = DEFAULT_GAP_SCHEMES, *, region: URIRef | None = None,
+def gaps_in(store: GraphStore, schemes: Iterable[str] = DEFAULT_GAP_SCHEMES, *, region: URIRef | None = None,
             year: int | None = None) -> list[Row]:
     """Goals of ``schemes`` (short names of ``query.SCHEMES``) that no insats supports, scheme by scheme."""
     rows = []
     for name in schemes:
-        for scheme in regional_schemes(dataset, region) if name == "rus" else [SCHEMES[name]]:
-            for row in gaps(dataset, scheme, region=region, year=year):
+        for scheme in regional_schemes(store, region) if name == "rus" else [SCHEMES[name]]:
+            for row in gaps(store, scheme, region=region, year=year):
                 row["schemeName"] = name
                 rows.append(row)
     return rows
 
 
-def regional_schemes(dataset: Dataset, region: URIRef | None = None) -> list[URIRef]:
+def regional_schemes(store: GraphStore, region: URIRef | None = None) -> list[URIRef]:
     """The regions' own goal schemes in the graph (``rus:10`` …), or ``region``'s alone."""
-    schemes = sorted(scheme for scheme in dataset.subjects(RDF.type, SKOS.ConceptScheme)
+    schemes = sorted(scheme for scheme in store.subjects(RDF.type, SKOS.ConceptScheme)
                      if isinstance(scheme, URIRef) and scheme_name(scheme) == "rus")
     if region is None:
         return schemes
-    return [scheme for scheme in schemes if dataset.value(scheme, MG.region) == region]
+    return [scheme for scheme in schemes if store.value(scheme, MG.region) == region]
 
 
-def gaps_answer(dataset: Dataset, schemes: Sequence[str] = (), *, region: URIRef | None = None,
+def gaps_answer(store: GraphStore, schemes: Sequence[str] = (), *, region: URIRef | None = None,
                 year: int | None = None, lang: str = "sv") -> Answer:
     """Goals nobody serves (``gaps_in``); ``NoDataError`` when there are no insatser to serve them."""
-    check_scope(dataset, region, year, lang)
+    check_scope(store, region, year, lang)
     schemes = tuple(schemes) or (DEFAULT_GAP_SCHEMES + (("rus",) if region is not None else ()))
-    rows = gaps_in(dataset, schemes, region=region, year=year)
+    rows = gaps_in(store, schemes, region=region, year=year)
     note = "" if rows else message("gaps.none", lang, schemes=", ".join(schemes))
     return Answer(message("gaps.heading", lang, n=len(rows)), [Table(rows, GAPS_COLUMNS, GAPS_DATA_COLUMNS)], note)
 
 
-def info_answer(dataset: Dataset, lang: str = "sv", *, region: URIRef | None = None,
+def info_answer(store: GraphStore, lang: str = "sv", *, region: URIRef | None = None,
                 year: int | None = None) -> Answer:
     """Counts per class and per concept scheme, insatser per region and year (of ``region``/``year``), and
     each region's own goals: strategies, goals, other wordings, and the goals its insatser serve."""
-    check_scope(dataset, region, year, lang)
-    per_region = [row for row in select_values(dataset, "insatser_per_region")
+    check_scope(store, region, year, lang)
+    per_region = [row for row in select_values(store, "insatser_per_region")
                   if region in (None, row["region"]) and (year is None or str(row["year"]) == str(year))]
     return Answer("", [
-        Table(counts_per_class(dataset, lang), ["classLabel", "count", "class"], title=message("info.classes", lang),
+        Table(counts_per_class(store, lang), ["classLabel", "count", "class"], title=message("info.classes", lang),
               key="Classes"),
-        Table(counts_per_scheme(dataset, lang), ["schemeLabel", "count", "scheme"],
+        Table(counts_per_scheme(store, lang), ["schemeLabel", "count", "scheme"],
               title=message("info.schemes", lang), key="Concept schemes"),
         Table(per_region, ["lanskod", "regionName", "year", "count"], title=message("info.regions", lang),
               key="Insatser per region"),
-        Table([row for row in select_values(dataset, "goals_per_region") if region in (None, row["region"])],
+        Table([row for row in select_values(store, "goals_per_region") if region in (None, row["region"])],
               ["lanskod", "regionName", "strategies", "goals", "wordings", "servedGoals"],
               title=message("info.goals", lang), key="Goals per region"),
     ])

@@ -8,15 +8,15 @@ from pathlib import Path
 from malgraf.files import check_output_path
 from malgraf.graph import (
     BuildResult,
-    Dataset,
     build_store,
     default_data_directories,
     default_graph_path,
-    open_dataset,
+    open_graph_store,
     quads_per_graph,
     write_store,
 )
 from malgraf.ondisk import build_lock
+from malgraf.store import EmbeddedStore
 
 
 def build(
@@ -76,13 +76,13 @@ def ensure_built(path: Path | None = None) -> tuple[Path, bool]:
     return path, True
 
 
-def open_built_graph(path: Path | None = None) -> tuple[Dataset, bool]:
+def open_built_graph(path: Path | None = None) -> tuple[EmbeddedStore, bool]:
     """The built graph to query, and whether it was built just now.
 
     Without ``path`` the default graph (``$MALGRAF_GRAPH`` or ``build/malgraf.nq``) is built first
     when it is missing or older than its inputs; a ``path`` given is opened as it is.
     """
     if path is not None:
-        return open_dataset(path), False
+        return open_graph_store(path), False
     path, built = ensure_built()
-    return open_dataset(path), built
+    return open_graph_store(path), built

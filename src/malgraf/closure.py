@@ -21,42 +21,38 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import pyoxigraph as ox
+from rdflib import Literal, URIRef
 
 from malgraf.namespaces import GRAPH, MG
 
 if TYPE_CHECKING:
     import networkx as nx
 
+    from malgraf.store.base import GraphStore, Triple
+
 CLOSURE_GRAPH = GRAPH.closure
 BROADER, CROSSWALK = "broader", "crosswalk"
 """Kinds of edge between goals, as ``goal_edges.rq`` names them."""
 
 
-def _solutions(store: ox.Store, query: str) -> ox.QuerySolutions:
-    result = store.query(query, use_default_graph_as_union=True)
-    assert isinstance(result, ox.QuerySolutions)
-    return result
-
-
-def goal_graph(store: ox.Store) -> nx.DiGraph:
+def goal_graph(store: GraphStore) -> nx.DiGraph:
     """Goals as nodes (with a display name), broader and crosswalk edges between them."""
     import networkx as nx  # here, not at the top: ``query`` imports this module, and networkx takes 0.3 s
 
     from malgraf.resources import load_query
 
     graph = nx.DiGraph()
-    for row in _solutions(store, load_query("goal_names")):
-        name = row["svLabel"] or row["enLabel"]
-        label = name.value if name is not None else row["goal"].value
+    for row in store.select_values(load_query("goal_names")):
+        goal = str(row["goal"])
+        label = str(row["svLabel"] or row["enLabel"] or goal)
         notation = row["notation"]
-        if notation is not None and not label.startswith(notation.value):
-            label = f"{notation.value} {label}"
-        graph.add_node(row["goal"].value, label=label)
-    for row in _solutions(store, load_query("goal_edges")):
-        source, target = row["from"].value, row["to"].value
+        if notation is not None and not label.startswith(str(notation)):
+            label = f"{notation} {label}"
+        graph.add_node(goal, label=label)
+    for row in store.select_values(load_query("goal_edges")):
+        source, target = str(row["from"]), str(row["to"])
         if source in graph and target in graph and source != target:
-            graph.add_edge(source, target, edge=row["edge"].value)
+            graph.add_edge(source, target, edge=str(row["edge"]))
     return graph
 
 
@@ -75,16 +71,14 @@ def reach(graph: nx.DiGraph) -> Iterator[tuple[str, str]]:
                     queue.append(step)
 
 
-def materialise_closure(store: ox.Store) -> int:
-    """Write the reach closure and the goals' path names into ``graph/closure``; return the number of pairs."""
+def materialise_closure(store: GraphStore) -> int:
+    """Make ``graph/closure`` hold the reach closure and the goals' path names; return the number of pairs."""
     graph = goal_graph(store)
-    context = ox.NamedNode(CLOSURE_GRAPH)
-    iris = {goal: ox.NamedNode(goal) for goal in graph}
-    reaches, name = ox.NamedNode(MG.reaches), ox.NamedNode(MG.pathName)
-    store.extend(ox.Quad(iris[goal], name, ox.Literal(data["label"]), context) for goal, data in graph.nodes(data=True))
+    iris = {goal: URIRef(goal) for goal in graph}
+    triples: list[Triple] = [(iris[goal], MG.pathName, Literal(data["label"])) for goal, data in graph.nodes(data=True)]
     pairs = list(reach(graph))
-    # A store being built needs no transaction, and bulk_extend is twice as fast as extend.
-    store.bulk_extend(ox.Quad(iris[source], reaches, iris[target], context) for source, target in pairs)
+    triples += [(iris[source], MG.reaches, iris[target]) for source, target in pairs]
+    store.replace_graph(CLOSURE_GRAPH, triples)
     return len(pairs)
 
 

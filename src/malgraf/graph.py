@@ -1,8 +1,8 @@
 """Build the graph (ontology + reference vocabularies + data) and open a built graph.
 
-The embedded engine is Oxigraph (``pyoxigraph``), used behind rdflib's API through ``oxrdflib``
-so that callers query with ``Dataset.query(..., initBindings=...)``; see
-``benchmarks/engine.py`` for the measurement behind the choice. The built graph is one N-Quads
+The embedded engine is Oxigraph (``pyoxigraph``), which callers read and write through
+``malgraf.store.GraphStore`` (``EmbeddedStore``); see ``benchmarks/engine.py`` for the measurement
+behind the choice. The built graph is one N-Quads
 file with one named graph per source, written atomically with an on-disk store beside it
 (``malgraf.ondisk``).
 """
@@ -16,17 +16,17 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
-from rdflib import Dataset, URIRef
+from rdflib import URIRef
 from rdflib.term import Node
 
 from malgraf.errors import InputError
 from malgraf.files import check_input_file
-from malgraf.namespaces import GRAPH, PREFIXES
+from malgraf.namespaces import GRAPH
 from malgraf.ondisk import index_path as index_path  # re-exported
 from malgraf.ondisk import open_built, write_built
-from malgraf.resources import DATA_DIRECTORY, ONTOLOGY_FILE, REFERENCE_DIRECTORY, load_query
-from malgraf.terms import OxigraphTerm, to_oxigraph
+from malgraf.resources import DATA_DIRECTORY, ONTOLOGY_FILE, REFERENCE_DIRECTORY
+from malgraf.store.base import GraphStore
+from malgraf.store.embedded import EmbeddedStore
 
 DEFAULT_GRAPH_PATH = Path("build") / "malgraf.nq"
 GRAPH_PATH_VARIABLE = "MALGRAF_GRAPH"
@@ -107,18 +107,7 @@ def extra_graph(path: Path, taken: dict[URIRef, Path]) -> URIRef:
 
 def add_triples(store: ox.Store, triples: Iterable[tuple[Node, Node, Node]], name: URIRef) -> None:
     """Add rdflib triples (or an rdflib graph) to the named graph ``name`` of ``store``."""
-    context = ox.NamedNode(name)
-    iris: dict[str, ox.NamedNode] = {}
-
-    def term(node: Node) -> OxigraphTerm:
-        if isinstance(node, URIRef):  # the same IRIs recur on every row: made once each
-            found = iris.get(node)
-            if found is None:
-                found = iris[node] = ox.NamedNode(node)
-            return found
-        return to_oxigraph(node)
-
-    store.extend(ox.Quad(term(s), term(p), term(o), context) for s, p, o in triples)  # type: ignore[arg-type]
+    EmbeddedStore(store).add_graph(name, triples)
 
 
 def build_store(
@@ -126,7 +115,7 @@ def build_store(
     *,
     data_loader: DataLoader | None = None,
     extra_turtle: Iterable[Path] = (),
-    materialise: Callable[[ox.Store], object] | None = None,
+    materialise: Callable[[GraphStore], object] | None = None,
     goals_directory: Path | None = None,
 ) -> ox.Store:
     """Load ontology, reference vocabularies, data and extra Turtle files into a new store.
@@ -162,15 +151,13 @@ def build_store(
     for path in extra_turtle:
         load_turtle(store, path, extra_graph(path, extra_graphs))
     if materialise is not None:
-        materialise(store)
+        materialise(EmbeddedStore(store))
     return store
 
 
 def quads_per_graph(store: ox.Store) -> dict[str, int]:
     """Number of quads in each named graph, keyed by graph IRI."""
-    counts = store.query(load_query("quads_per_graph"))
-    assert isinstance(counts, ox.QuerySolutions)
-    return {row["g"].value: int(row["n"].value) for row in counts}
+    return EmbeddedStore(store).quads_per_graph()
 
 
 def write_store(store: ox.Store, path: Path) -> None:
@@ -186,29 +173,7 @@ def open_store(path: Path | None = None) -> ox.Store:
     return open_built(path or default_graph_path())
 
 
-class OxigraphDataset(Dataset):
-    """An rdflib dataset over an Oxigraph store that keeps the store it was made from (``native``)."""
-
-    def __init__(self, store: ox.Store) -> None:
-        super().__init__(store=OxigraphStore(store=store), default_union=True)
-        self.native = store
-
-
-def as_dataset(store: ox.Store) -> Dataset:
-    """The rdflib view of an Oxigraph store; SPARQL on it runs natively in Oxigraph."""
-    dataset = OxigraphDataset(store)
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace, override=True)
-    return dataset
-
-
-def native_store(dataset: Dataset) -> ox.Store:
-    """The pyoxigraph store behind a dataset made by ``as_dataset`` or ``open_dataset``."""
-    if not isinstance(dataset, OxigraphDataset):
-        raise TypeError("not an Oxigraph-backed dataset (malgraf.graph.as_dataset makes one)")
-    return dataset.native
-
-
-def open_dataset(path: Path | None = None) -> Dataset:
-    """Open a built graph for querying through rdflib's API."""
-    return as_dataset(open_store(path))
+def open_graph_store(path: Path | None = None) -> EmbeddedStore:
+    """The built graph at ``path`` (default: ``default_graph_path()``) behind the store interface."""
+    path = path or default_graph_path()
+    return EmbeddedStore(open_built(path), str(path))

@@ -12,13 +12,14 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
-from rdflib import Dataset, URIRef
+from rdflib import URIRef
 
 from malgraf.errors import LookupFailedError
 from malgraf.i18n import NOUNS, message
 from malgraf.namespaces import INSATS, MG, PREFIXES, SKOS
 from malgraf.query import GOAL_SCHEMES, Row, _natural, scheme_name, select, select_values
 from malgraf.regions import swedish_sort_key
+from malgraf.store import GraphStore
 
 GOAL_PREFIXES = ("sdg", "eruf", "ns", "rus")
 """CURIE prefixes a goal may be written with."""
@@ -243,26 +244,26 @@ def _by_iri(index: _Index, text: str, prefixes: Iterable[str]) -> URIRef | None:
     raise LookupFailedError(index.message("not_in_graph", text=quoted(text)) + hint, closest)
 
 
-def _schemes(dataset: Dataset, goal: URIRef | None) -> list[Row]:
+def _schemes(store: GraphStore, goal: URIRef | None) -> list[Row]:
     """Rows of ``goal_schemes.rq``: of every goal, or of ``goal`` alone (read by triple pattern)."""
     if goal is None:
-        return select_values(dataset, "goal_schemes")
-    region = dataset.value(goal, MG.region)
-    name = dataset.value(region, MG.shortName) if region is not None else None
+        return select_values(store, "goal_schemes")
+    region = store.value(goal, MG.region)
+    name = store.value(region, MG.shortName) if region is not None else None
     return [{"goalIri": str(goal), "schemeIri": str(scheme), "regionIri": region, "regionName": name}
-            for scheme in dataset.objects(goal, SKOS.inScheme)]
+            for scheme in store.objects(goal, SKOS.inScheme)]
 
 
-def goal_index(dataset: Dataset, lang: str = "en", goal: URIRef | None = None) -> GoalIndex:
+def goal_index(store: GraphStore, lang: str = "en", goal: URIRef | None = None) -> GoalIndex:
     """All goals (or only ``goal``) with their labels, notations, schemes and regions; messages in ``lang``."""
     index = GoalIndex(lang)
-    for row in select_values(dataset, "goal_labels", {"goal": goal} if goal is not None else None):
+    for row in select_values(store, "goal_labels", {"goal": goal} if goal is not None else None):
         iri = row["goal"]
         assert isinstance(iri, URIRef)
         index.add(iri, str(row["prefLabel"] or iri), str(row["text"]), notation=str(row["kind"]) == "notation")
     goals = {str(iri): iri for iri in index.display}
     names: dict[str, str] = {}
-    for row in _schemes(dataset, goal):
+    for row in _schemes(store, goal):
         iri = goals.get(str(row["goalIri"]))
         if iri is None:
             continue
@@ -276,7 +277,7 @@ def goal_index(dataset: Dataset, lang: str = "en", goal: URIRef | None = None) -
     return index
 
 
-def resolve_goal(dataset: Dataset, text: str, index: GoalIndex | None = None, *, scheme: str | None = None,
+def resolve_goal(store: GraphStore, text: str, index: GoalIndex | None = None, *, scheme: str | None = None,
                  region: URIRef | None = None, lang: str = "en") -> URIRef:
     """The goal meant by ``text``: an IRI, a CURIE (``sdg:3.4``), a notation (``RSO1.3``) or words.
 
@@ -289,9 +290,9 @@ def resolve_goal(dataset: Dataset, text: str, index: GoalIndex | None = None, *,
         raise LookupFailedError(message("lookup.no_scheme", lang, text=quoted(scheme), schemes=", ".join(GOAL_SCHEMES)))
     iri = _expand_curie(text, GOAL_PREFIXES, lang)
     if iri is not None and index is None:  # an IRI needs only its own labels, unless it is not a goal
-        one = goal_index(dataset, lang, iri)
+        one = goal_index(store, lang, iri)
         index = one if iri in one.display else None
-    index = index or goal_index(dataset, lang)
+    index = index or goal_index(store, lang)
     found = _by_iri(index, text, GOAL_PREFIXES)
     if found is not None:
         if scheme is not None and index.scheme.get(found) != scheme:
@@ -301,13 +302,13 @@ def resolve_goal(dataset: Dataset, text: str, index: GoalIndex | None = None, *,
     return index.find(text, index.allowed(scheme, region))
 
 
-def resolve_insats(dataset: Dataset, text: str, lang: str = "en") -> URIRef:
+def resolve_insats(store: GraphStore, text: str, lang: str = "en") -> URIRef:
     """The insats meant by ``text``: its IRI, ``insats:<id>``, its id, or words of its name.
 
     Messages are in ``lang``.
     """
     index = _Index("insats", lang)
-    for row in select(dataset, "insats_labels"):
+    for row in select(store, "insats_labels"):
         insats = row["insats"]
         assert isinstance(insats, URIRef)
         name = str(row["name"] or "")
@@ -318,13 +319,13 @@ def resolve_insats(dataset: Dataset, text: str, lang: str = "en") -> URIRef:
     return _by_iri(index, text, ("insats",)) or index.find(text)
 
 
-def resolve_region(dataset: Dataset, text: str, lang: str = "en") -> URIRef:
+def resolve_region(store: GraphStore, text: str, lang: str = "en") -> URIRef:
     """The region meant by ``text``: länskod (``10``), NUTS code, short or official name, or IRI.
 
     Messages are in ``lang``.
     """
     index = _Index("region", lang)
-    for row in select(dataset, "region_labels"):
+    for row in select(store, "region_labels"):
         region = row["region"]
         assert isinstance(region, URIRef)
         index.add(region, str(row["shortName"]), str(row["text"]), notation=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, XSD
 
 BASE = "https://w3id.org/malgraf/"
 
@@ -26,6 +26,8 @@ SHAPES = Namespace(BASE + "shapes#")
 
 SDG = Namespace("http://metadata.un.org/sdg/")
 SDGO = Namespace("http://metadata.un.org/sdg/ontology#")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+"""SPARQL 1.1 Service Description: the catalogue of malgraf's graphs on a server."""
 
 PREFIXES: dict[str, Namespace] = {
     "mg": MG,
@@ -64,6 +66,7 @@ __all__ = [
     "RDFS",
     "REGION",
     "RUS",
+    "SD",
     "SDG",
     "SDGO",
     "SH",
@@ -71,5 +74,6 @@ __all__ = [
     "SKOS",
     "SOURCE",
     "THEME",
+    "VOID",
     "XSD",
 ]

@@ -3,83 +3,41 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from decimal import Decimal
 
-import pyoxigraph as ox
-from oxrdflib import OxigraphStore
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS, XSD
-from rdflib.term import Identifier, Variable
+from rdflib.term import Identifier
 
 from malgraf.closure import Ways, ways_into
 from malgraf.errors import GraphOutdatedError
-from malgraf.graph import native_store
 from malgraf.namespaces import ERUF, MG, NS, RUS
 from malgraf.resources import load_query
-from malgraf.terms import to_oxigraph
-
-Row = dict[str, object]
+from malgraf.store import Bindings, GraphStore, Row
 
 
-def select(dataset: Dataset, name: str, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
-    """Run the SELECT query ``queries/<name>.rq`` with ``bindings`` and return rows as dicts.
-
-    Values are rdflib terms (``URIRef``, ``Literal``) or ``None`` for unbound variables.
-    """
-    result = dataset.query(load_query(name), initBindings=dict(bindings or {}))
-    variables: list[Variable] = list(result.vars or [])
-    return [{str(v): row.get(v) for v in variables} for row in result.bindings]
+def select(store: GraphStore, name: str, bindings: Bindings | None = None) -> list[Row]:
+    """Run the SELECT query ``queries/<name>.rq`` with ``bindings``; values are rdflib terms or None."""
+    return store.select(load_query(name), bindings)
 
 
-_NUMERIC = {str(XSD.integer): int, str(XSD.int): int, str(XSD.long): int, str(XSD.decimal): Decimal,
-            str(XSD.double): float}
+def select_values(store: GraphStore, name: str, bindings: Bindings | None = None) -> list[Row]:
+    """Like ``select``, but values are plain Python: ``URIRef`` for IRIs, ``int``/``str`` for literals."""
+    return store.select_values(load_query(name), bindings)
 
 
-def _python(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> object:
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.Literal):
-        convert = _NUMERIC.get(term.datatype.value)
-        return convert(term.value) if convert else term.value
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    return str(term)
-
-
-def select_values(dataset: Dataset, name: str, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
-    """Like ``select``, but values are plain Python: ``URIRef`` for IRIs, ``int``/``str`` for literals.
-
-    On Oxigraph this skips building rdflib literals, which is most of the time of a large answer.
-    """
-    if not isinstance(dataset.store, OxigraphStore):
-        return [{key: value.toPython() if isinstance(value, Literal) else value for key, value in row.items()}
-                for row in select(dataset, name, bindings)]
-    solutions = native_store(dataset).query(
-        load_query(name),
-        use_default_graph_as_union=True,
-        substitutions={ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()},
-    )
-    assert isinstance(solutions, ox.QuerySolutions)
-    names = [variable.value for variable in solutions.variables]
-    return [{key: _python(value) for key, value in zip(names, solution, strict=True)} for solution in solutions]
-
-
-def counts_per_class(dataset: Dataset, lang: str = "sv") -> list[Row]:
+def counts_per_class(store: GraphStore, lang: str = "sv") -> list[Row]:
     """Resources per class (malgraf's classes and the UN's SDG classes)."""
-    return select(dataset, "class_counts", {"lang": Literal(lang)})
+    return select(store, "class_counts", {"lang": Literal(lang)})
 
 
-def counts_per_scheme(dataset: Dataset, lang: str = "sv") -> list[Row]:
+def counts_per_scheme(store: GraphStore, lang: str = "sv") -> list[Row]:
     """Concepts per SKOS concept scheme."""
-    return select(dataset, "scheme_counts", {"lang": Literal(lang)})
+    return select(store, "scheme_counts", {"lang": Literal(lang)})
 
 
-def insatser_per_region(dataset: Dataset) -> list[Row]:
+def insatser_per_region(store: GraphStore) -> list[Row]:
     """Insatser per region and year; regions without insatser appear with 0."""
-    return select(dataset, "insatser_per_region")
+    return select(store, "insatser_per_region")
 
 
 SCHEMES: dict[str, URIRef] = {
@@ -114,7 +72,7 @@ def _optional(**values: Identifier | None) -> dict[str, Identifier]:
 
 
 def supports(
-    dataset: Dataset,
+    store: GraphStore,
     goal: URIRef,
     *,
     direct: bool = False,
@@ -133,12 +91,12 @@ def supports(
         section=Literal(section) if section is not None else None,
         direct=goal if direct else None,
     )
-    found = select_values(dataset, "reach_edges", {"goal": goal})
+    found = select_values(store, "reach_edges", {"goal": goal})
     if not found:
-        _require_closure(dataset)
+        _require_closure(store)
     ways = ways_into(str(goal), _edges(found))
     names = _names(found)
-    rows = select_values(dataset, "supports", bindings)
+    rows = select_values(store, "supports", bindings)
     found_ways: dict[str, Row] = {}
     for row in rows:
         source = str(row["direct"])
@@ -165,22 +123,22 @@ def _way(ways: Ways, names: dict[str, str], source: str) -> Row:
             "pathLabel": " → ".join(names[goal] for goal in goals)}
 
 
-def _require_closure(dataset: Dataset) -> None:
+def _require_closure(store: GraphStore) -> None:
     """Stop with a clear error, not an empty answer, on a graph built before ``mg:reaches`` existed."""
-    if next(iter(dataset.triples((None, MG.reaches, None))), None) is None:
+    if not store.has_triple(None, MG.reaches):
         raise GraphOutdatedError("the graph has no closure (mg:reaches): it was built by an older malgraf; "
                                  "rebuild it with `malgraf build`")
 
 
-def goals_of(dataset: Dataset, insats: URIRef) -> list[Row]:
+def goals_of(store: GraphStore, insats: URIRef) -> list[Row]:
     """Every goal ``insats`` serves, directly (hops 0) and transitively, with paths.
 
     Nearest first, then by scheme and by goal in natural order (``sdg:3`` before ``sdg:11``).
     """
-    rows = select_values(dataset, "insats_goals", {"insats": insats})
+    rows = select_values(store, "insats_goals", {"insats": insats})
     if not rows:
-        _require_closure(dataset)
-    found = select_values(dataset, "insats_paths", {"insats": insats})
+        _require_closure(store)
+    found = select_values(store, "insats_paths", {"insats": insats})
     edges, names = _edges(found), _names(found)
     ways: dict[str, Ways] = {}
     for row in rows:
@@ -192,21 +150,21 @@ def goals_of(dataset: Dataset, insats: URIRef) -> list[Row]:
     return sorted(rows, key=lambda row: (row["hops"], str(row["scheme"]), _natural(str(row["goal"]))))
 
 
-def unresolved_links(dataset: Dataset, insats: URIRef) -> list[Row]:
+def unresolved_links(store: GraphStore, insats: URIRef) -> list[Row]:
     """Goal statements of ``insats`` that name no goal node in the graph."""
-    return select_values(dataset, "unresolved_links", {"insats": insats})
+    return select_values(store, "unresolved_links", {"insats": insats})
 
 
 def gaps(
-    dataset: Dataset, scheme: URIRef, *, region: URIRef | None = None, year: int | None = None
+    store: GraphStore, scheme: URIRef, *, region: URIRef | None = None, year: int | None = None
 ) -> list[Row]:
     """Goals of ``scheme`` that no insats supports (of ``region`` / ``year`` when given)."""
     bindings = _optional(
         scheme=scheme, region=region,
         year=Literal(str(year), datatype=XSD.gYear) if year is not None else None,
     )
-    _require_closure(dataset)
-    rows = select_values(dataset, "gaps", bindings)
+    _require_closure(store)
+    rows = select_values(store, "gaps", bindings)
     return sorted(rows, key=lambda row: _natural(str(row["notation"] or row["goal"])))
 
 
@@ -217,13 +175,13 @@ def _natural(text: str) -> list[object]:
 SCHEME_NAMES = (*SCHEMES, "rus")
 """What ``gaps --scheme`` takes: the schemes above, and ``rus`` for the regions' own goals."""
 
-def goal_label(dataset: Dataset, goal: URIRef, lang: str = "sv") -> str:
+def goal_label(store: GraphStore, goal: URIRef, lang: str = "sv") -> str:
     """A goal's preferred label in ``lang``, else in any language, else its IRI."""
-    labels = {label.language: str(label) for label in dataset.objects(goal, SKOS.prefLabel)
+    labels = {label.language: str(label) for label in store.objects(goal, SKOS.prefLabel)
               if isinstance(label, Literal)}
     return labels.get(lang) or labels.get("sv") or labels.get("en") or next(iter(labels.values()), str(goal))
 
 
-def insats_label(dataset: Dataset, insats: URIRef) -> str:
+def insats_label(store: GraphStore, insats: URIRef) -> str:
     """An insats' name."""
-    return str(dataset.value(insats, DCTERMS.title) or insats)
+    return str(store.value(insats, DCTERMS.title) or insats)

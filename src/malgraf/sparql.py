@@ -19,17 +19,19 @@ from urllib.parse import urljoin
 
 import pyoxigraph as ox
 from pyparsing import ParseBaseException, ParseResults
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from malgraf import worker
 from malgraf.errors import InputError, QueryFormatError, QueryTimeoutError
-from malgraf.graph import native_store
 from malgraf.namespaces import PREFIXES
 from malgraf.output import render_rows
 from malgraf.query import Row
+from malgraf.store import EmbeddedStore, GraphStore, RemoteStore
+from malgraf.store.bind import TOKENS
+from malgraf.store.endpoint import NO_DATASET, EndpointError
 
 DEFAULT_TIMEOUT = 30.0
 """Seconds a query may run."""
@@ -140,19 +142,13 @@ def query_form(text: str) -> str | None:
     return form if form in QUERY_FORMS or form in UPDATE_FORMS else None
 
 
-_TOKENS = re.compile(r'''
-    \#[^\n\r]*
-  | """(?:[^"\\]|\\.|"(?!""))*""" | \'\'\'(?:[^'\\]|\\.|'(?!\'\'))*\'\'\'
-  | "(?:[^"\\\n\r]|\\.)*" | '(?:[^'\\\n\r]|\\.)*'
-  | <[^<>"{}|^`\\\x00-\x20]*>
-  | [{(\[\])}]
-''', re.VERBOSE | re.DOTALL)
+
 
 
 def nesting_depth(text: str) -> int:
     """How deep the brackets ``{ ( [`` of a query nest, outside comments, strings and IRIs."""
     depth = deepest = 0
-    for token in _TOKENS.finditer(text):
+    for token in TOKENS.finditer(text):
         bracket = token.group(0)
         if bracket in ("{", "(", "["):
             depth += 1
@@ -215,19 +211,24 @@ def _walk(nodes: Iterable[object]) -> Iterator[CompValue]:
             stack.extend(reversed(node))
 
 
-def run_query(dataset: Dataset, text: str, *, source: str = "<query>", limits: Limits = Limits()) -> SparqlResult:
-    """Run the SELECT, ASK, CONSTRUCT or DESCRIBE query ``text`` on ``dataset`` within ``limits``.
+def run_query(store: GraphStore, text: str, *, source: str = "<query>", limits: Limits = Limits()) -> SparqlResult:
+    """Run the SELECT, ASK, CONSTRUCT or DESCRIBE query ``text`` on ``store`` within ``limits``.
 
-    All named graphs form the default graph; malgraf's prefixes are declared. Errors are
-    ``InputError`` naming ``source``; ``QueryTimeoutError`` at the time limit.
+    All of malgraf's named graphs form the default graph, unless the query names its own (``FROM``);
+    malgraf's prefixes are declared. Errors are ``InputError`` naming ``source``; ``QueryTimeoutError``
+    at the time limit.
     """
     form = query_form(text)
     if form in UPDATE_FORMS:
         raise InputError(source, "an update; malgraf sparql only reads the graph (SELECT, ASK, CONSTRUCT or DESCRIBE)")
-    store = native_store(dataset)
-    prefixes = {prefix: str(namespace) for prefix, namespace in dataset.namespaces()}
+    if isinstance(store, RemoteStore):
+        return _run_remote(store, text, source, limits, form)
+    if not isinstance(store, EmbeddedStore):
+        raise TypeError(f"no way to run a query on {store!r}")
+    native = store.native
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
     try:
-        answer = worker.run_in_worker(lambda: _evaluate(store, prefixes, text, limits), limits.timeout)
+        answer = worker.run_in_worker(lambda: _evaluate(native, prefixes, text, limits), limits.timeout)
     except _Refused as refusal:
         raise InputError(source, str(refusal)) from None
     except worker.TimedOut:
@@ -240,8 +241,8 @@ def run_query(dataset: Dataset, text: str, *, source: str = "<query>", limits: L
     return _result(answer, form)
 
 
-def _evaluate(store: ox.Store, prefixes: dict[str, str], text: str, limits: Limits) -> _Answer:
-    """In the worker: check the query, run it, take up to ``limits.limit`` results."""
+def _check(text: str, limits: Limits) -> list[str]:
+    """Refuse a query nested too deeply or calling SERVICE unless allowed; the endpoints it calls."""
     depth = nesting_depth(text)
     if depth > MAX_DEPTH:
         raise _Refused(f"brackets nested {depth} deep; malgraf sparql allows at most {MAX_DEPTH}")
@@ -250,10 +251,58 @@ def _evaluate(store: ox.Store, prefixes: dict[str, str], text: str, limits: Limi
     except _Refused:
         if not limits.allow_service:
             raise
-        endpoints = []  # Oxigraph's parser has its say
+        endpoints = []  # the engine's parser has its say
     if endpoints and not limits.allow_service:
         raise _Refused(f"the query calls SERVICE {', '.join(endpoints)}; malgraf sparql queries no other "
                        "endpoint unless --allow-service is given")
+    return endpoints
+
+
+def names_its_dataset(text: str) -> bool:
+    """Whether the query has a ``FROM`` or ``FROM NAMED`` clause (outside comments, strings and IRIs)."""
+    outside = TOKENS.sub(lambda token: " " if token.group(0)[0] in "#\"'<" else token.group(0), text)
+    return re.search(r"(?<![\w:?$])FROM(?![\w:-])", outside, re.IGNORECASE) is not None
+
+
+def _run_remote(store: RemoteStore, text: str, source: str, limits: Limits, form: str | None) -> SparqlResult:
+    """The query sent to the server, with malgraf's prefixes and, unless it names its own, malgraf's graphs."""
+    try:
+        _check(text, limits)
+    except _Refused as refusal:
+        raise InputError(source, str(refusal)) from None
+    prologue = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+    dataset = NO_DATASET if names_its_dataset(text) else store.dataset()
+    endpoint = store.endpoint.with_timeout(limits.timeout)
+    try:
+        if form == "ASK":
+            return SparqlResult("ASK", boolean=endpoint.ask(prologue + text, dataset))
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            graph = endpoint.construct(prologue + text, dataset)
+            truncated = limits.limit is not None and len(graph) > limits.limit
+            if truncated:
+                graph = _first_triples(graph, limits.limit)  # type: ignore[arg-type]
+            for prefix, namespace in PREFIXES.items():
+                graph.bind(prefix, namespace)
+            return SparqlResult(form, graph=graph, truncated=truncated)
+        variables, rows = endpoint.select_with_variables(prologue + text, dataset)
+    except EndpointError as error:
+        if "no answer within" in str(error):
+            raise QueryTimeoutError(source, str(error)) from None
+        raise InputError(source, str(error)) from None
+    truncated = limits.limit is not None and len(rows) > limits.limit
+    return SparqlResult("SELECT", variables, list(rows[:limits.limit] if truncated else rows), truncated=truncated)
+
+
+def _first_triples(graph: Graph, limit: int) -> Graph:
+    kept = Graph()
+    for triple in itertools.islice(sorted(graph), limit):
+        kept.add(triple)
+    return kept
+
+
+def _evaluate(store: ox.Store, prefixes: dict[str, str], text: str, limits: Limits) -> _Answer:
+    """In the worker: check the query, run it, take up to ``limits.limit`` results."""
+    endpoints = _check(text, limits)
     try:
         result = store.query(text, prefixes=prefixes, use_default_graph_as_union=True)
         if isinstance(result, ox.QueryBoolean):

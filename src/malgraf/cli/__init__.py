@@ -9,10 +9,9 @@ import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
-from rdflib import Dataset
 
 from malgraf import __version__
 from malgraf.errors import LoadWarning, LookupFailedError, MalgrafError
@@ -22,6 +21,10 @@ from malgraf.query import GOAL_SCHEMES, SCHEME_NAMES
 from malgraf.sparql import DEFAULT_LIMIT as DEFAULT_SPARQL_LIMIT
 from malgraf.sparql import DEFAULT_TIMEOUT as DEFAULT_SPARQL_TIMEOUT
 from malgraf.sparql import MAX_TIMEOUT as MAX_SPARQL_TIMEOUT
+from malgraf.store import GraphStore
+
+if TYPE_CHECKING:
+    from malgraf.store.endpoint import Login
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -141,6 +144,37 @@ graph_option = click.option(
     default=None,
     help="Built graph to read (default: $MALGRAF_GRAPH or build/malgraf.nq).",
 )
+
+
+def _remember_endpoint(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.meta[ENDPOINT_KEY] = (value, ctx.get_parameter_source(param.name or "endpoint"))
+
+
+def endpoint_login(lang: str, *, ask: bool) -> Login | None:
+    """The login for a server: ``$MALGRAF_ENDPOINT_USER`` and ``$MALGRAF_ENDPOINT_PASSWORD``, the
+    password asked for (``ask``, on a terminal) when only the user is set; never the command line."""
+    from malgraf.store.endpoint import Login
+
+    user, password = os.environ.get("MALGRAF_ENDPOINT_USER"), os.environ.get("MALGRAF_ENDPOINT_PASSWORD")
+    if user and password is None and ask and sys.stdin.isatty():
+        password = click.prompt(message("push.password", lang, user=user), hide_input=True, err=True)
+    return Login(user, password or "") if user else None
+
+
+ENDPOINT_KEY = "malgraf.endpoint"
+endpoint_option = click.option(
+    "--endpoint", envvar="MALGRAF_ENDPOINT", expose_value=False, callback=_remember_endpoint,
+    help="Read the graph from this SPARQL query endpoint, filled by `malgraf push`, instead of the built "
+         "file (or $MALGRAF_ENDPOINT).",
+)
+
+
+def read_graph_option(command: F) -> F:
+    """``--graph FILE`` and ``--endpoint URL``: where a read command finds the graph (``open_graph``)."""
+    return graph_option(endpoint_option(command))
+
+
 format_option = click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
     help="Output format.",
@@ -193,7 +227,7 @@ def build(out: Path | None, data_directories: tuple[Path, ...], extra_turtle: tu
 
 
 @main.command()
-@graph_option
+@read_graph_option
 @lang_option
 @format_option
 @click.option("--region", help="Only this region in 'Insatser per region' (länskod, name or IRI).")
@@ -204,21 +238,32 @@ def info(graph_path: Path | None, lang: str, fmt: str, region: str | None, year:
     from malgraf.answers import info_answer
     from malgraf.lookup import resolve_region
 
-    dataset = open_graph(graph_path, lang)
-    region_iri = resolve_region(dataset, region, lang) if region is not None else None
-    print_answer(info_answer(dataset, lang, region=region_iri, year=year), fmt)
+    store = open_graph(graph_path, lang)
+    region_iri = resolve_region(store, region, lang) if region is not None else None
+    print_answer(info_answer(store, lang, region=region_iri, year=year), fmt)
 
 
-def open_graph(graph_path: Path | None, lang: str) -> Dataset:
-    """The built graph; the default one is built first if it is missing or older than its inputs."""
+def open_graph(graph_path: Path | None, lang: str) -> GraphStore:
+    """The server of ``--endpoint``, else the built graph; the default one is built first if it is
+    missing or older than its inputs. ``--graph`` beats ``$MALGRAF_ENDPOINT``; with ``--endpoint``
+    it is a usage error."""
     from malgraf.build import open_built_graph
 
-    dataset, built = open_built_graph(graph_path)
+    endpoint, source = click.get_current_context().meta.get(ENDPOINT_KEY, (None, None))
+    if endpoint is not None and graph_path is not None and source == click.core.ParameterSource.COMMANDLINE:
+        raise click.UsageError("give --graph or --endpoint, not both")
+    if endpoint is not None and graph_path is None:
+        from malgraf.store import RemoteStore
+        from malgraf.store.endpoint import SparqlEndpoint
+
+        return RemoteStore(SparqlEndpoint(endpoint, login=endpoint_login(lang, ask=False)))
+
+    store, built = open_built_graph(graph_path)
     if built:
         from malgraf.graph import default_graph_path
 
         click.echo(message("built_first", lang, path=default_graph_path()), err=True)
-    return dataset
+    return store
 
 
 @main.command()
@@ -230,7 +275,7 @@ def open_graph(graph_path: Path | None, lang: str) -> Dataset:
                                "this region's own goals and the shared ones.")
 @click.option("--year", type=int, help="Only insatser of this year.")
 @click.option("--section", type=click.IntRange(1, 7), help="Only insatser reported in this section (1–7).")
-@graph_option
+@read_graph_option
 @lang_option
 @format_option
 @reports_errors
@@ -240,17 +285,17 @@ def supports(goal: str, direct: bool, scheme: str | None, region: str | None, ye
     from malgraf.answers import supports_answer
     from malgraf.lookup import resolve_goal, resolve_region
 
-    dataset = open_graph(graph_path, lang)
-    region_iri = resolve_region(dataset, region, lang) if region is not None else None
-    goal_iri = resolve_goal(dataset, goal, scheme=scheme, region=region_iri, lang=lang)
-    answer = supports_answer(dataset, goal_iri, direct=direct, region=region_iri, year=year, section=section,
+    store = open_graph(graph_path, lang)
+    region_iri = resolve_region(store, region, lang) if region is not None else None
+    goal_iri = resolve_goal(store, goal, scheme=scheme, region=region_iri, lang=lang)
+    answer = supports_answer(store, goal_iri, direct=direct, region=region_iri, year=year, section=section,
                              lang=lang)
     print_answer(answer, fmt)
 
 
 @main.command()
 @click.argument("insats")
-@graph_option
+@read_graph_option
 @lang_option
 @format_option
 @reports_errors
@@ -259,8 +304,8 @@ def goals(insats: str, graph_path: Path | None, lang: str, fmt: str) -> None:
     from malgraf.answers import goals_answer
     from malgraf.lookup import resolve_insats
 
-    dataset = open_graph(graph_path, lang)
-    print_answer(goals_answer(dataset, resolve_insats(dataset, insats, lang), lang), fmt)
+    store = open_graph(graph_path, lang)
+    print_answer(goals_answer(store, resolve_insats(store, insats, lang), lang), fmt)
 
 
 @main.command()
@@ -269,7 +314,7 @@ def goals(insats: str, graph_path: Path | None, lang: str, fmt: str) -> None:
                    "goals, rus).")
 @click.option("--region", help="Count only this region's insatser (länskod, name or IRI).")
 @click.option("--year", type=int, help="Count only insatser of this year.")
-@graph_option
+@read_graph_option
 @lang_option
 @format_option
 @reports_errors
@@ -279,9 +324,9 @@ def gaps(schemes: tuple[str, ...], region: str | None, year: int | None, graph_p
     from malgraf.answers import gaps_answer
     from malgraf.lookup import resolve_region
 
-    dataset = open_graph(graph_path, lang)
-    region_iri = resolve_region(dataset, region, lang) if region is not None else None
-    print_answer(gaps_answer(dataset, schemes, region=region_iri, year=year, lang=lang), fmt)
+    store = open_graph(graph_path, lang)
+    region_iri = resolve_region(store, region, lang) if region is not None else None
+    print_answer(gaps_answer(store, schemes, region=region_iri, year=year, lang=lang), fmt)
 
 
 def _a_number(context: click.Context, parameter: click.Parameter, value: float) -> float:
@@ -292,7 +337,7 @@ def _a_number(context: click.Context, parameter: click.Parameter, value: float) 
 
 @main.command()
 @click.argument("query_file", metavar="QUERY-FILE|-", type=FilePath(allow_dash=True))
-@graph_option
+@read_graph_option
 @click.option("--format", "fmt", type=click.Choice([*FORMATS, "turtle", "ntriples"]), default=None,
               help="Output format (default: table for SELECT, turtle for CONSTRUCT/DESCRIBE; json of triples "
                    "is JSON-LD, a table of triples lists subject, predicate, object).")
@@ -333,7 +378,7 @@ def sparql(query_file: str, graph_path: Path | None, fmt: str | None, timeout: f
 
 
 @main.command()
-@graph_option
+@read_graph_option
 @click.option("--goal", help="Show the neighbourhood of this goal (IRI, CURIE such as sdg:8.3, notation or words).")
 @click.option("--insats", help="Show the neighbourhood of this insats (IRI, id or words of its name).")
 @click.option("--region", help="Show the neighbourhood of this region (länskod, name or IRI).")
@@ -356,9 +401,9 @@ def view(graph_path: Path | None, goal: str | None, insats: str | None, region: 
     if sum(1 for given in (goal, insats, region) if given is not None) > 1:
         raise click.UsageError("give at most one of --goal, --insats and --region")
     check_output_path(out or DEFAULT_VIEW_PATH)
-    dataset = open_graph(graph_path, lang)
-    focus = focus_of(dataset, goal=goal, insats=insats, region=region, lang=lang)
-    graph = view_graph(dataset, focus, depth=depth, lang=lang)
+    store = open_graph(graph_path, lang)
+    focus = focus_of(store, goal=goal, insats=insats, region=region, lang=lang)
+    graph = view_graph(store, focus, depth=depth, lang=lang)
     path = write_view(graph, out or DEFAULT_VIEW_PATH)
     click.echo(message("view.wrote", lang, nodes=graph.number_of_nodes(), links=graph.number_of_edges(), path=path))
     click.echo(path.resolve().as_uri())
@@ -366,7 +411,7 @@ def view(graph_path: Path | None, goal: str | None, insats: str | None, region: 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=FilePath(path_type=Path))
-@graph_option
+@read_graph_option
 @lang_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True,
               help="Report format: text grouped by region and rule, or one finding per JSON object / CSV row.")
@@ -388,17 +433,17 @@ def validate(paths: tuple[Path, ...], graph_path: Path | None, lang: str, fmt: s
     the data conforms (warnings allowed); 1 on violations, or when there is no insats to check (in
     the data, or in --region / --year); 2 when data or shapes cannot be loaded, or --region names no region.
     """
-    from malgraf.graph import as_dataset
     from malgraf.lookup import resolve_region
+    from malgraf.store import EmbeddedStore
     from malgraf.validate import cannot_load, load_inputs, render
     from malgraf.validate import validate as run_validation
 
     if paths and graph_path:
         raise click.UsageError("give PATH… or --graph, not both")
     with cannot_load():
-        dataset = as_dataset(load_inputs(paths)) if paths else open_graph(graph_path, lang)
-    region_iri = resolve_region(dataset, region, lang) if region is not None else None
-    report = run_validation(dataset, engine, region=region_iri, year=year, lang=lang)
+        store = EmbeddedStore(load_inputs(paths)) if paths else open_graph(graph_path, lang)
+    region_iri = resolve_region(store, region, lang) if region is not None else None
+    report = run_validation(store, engine, region=region_iri, year=year, lang=lang)
     click.echo(render(report, fmt, lang, summary_only=summary, warnings=warnings))
     click.get_current_context().exit(0 if report.conforms else 1)
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import click
 
-from malgraf.cli import FilePath, graph_option, lang_option, main, reports_errors
+from malgraf.cli import FilePath, endpoint_login, graph_option, lang_option, main, reports_errors
 from malgraf.i18n import message
 
 
@@ -84,14 +82,10 @@ def push(endpoint: str, update_endpoint: str | None, store_endpoint: str | None,
     the user is set and this is a terminal), never from the command line.
     """
     from malgraf.build import ensure_built
-    from malgraf.store.endpoint import Login, SparqlEndpoint
+    from malgraf.store.endpoint import SparqlEndpoint
     from malgraf.store.push import push as run_push
 
-    user, password = os.environ.get("MALGRAF_ENDPOINT_USER"), os.environ.get("MALGRAF_ENDPOINT_PASSWORD")
-    if user and password is None and sys.stdin.isatty():
-        password = click.prompt(message("push.password", lang, user=user), hide_input=True, err=True)
-    login = Login(user, password or "") if user else None
-    server = SparqlEndpoint(endpoint, store_endpoint, login, update_url=update_endpoint)
+    server = SparqlEndpoint(endpoint, store_endpoint, endpoint_login(lang, ask=True), update_url=update_endpoint)
     path = graph_path or ensure_built()[0]
     counts = run_push(server, path)
     click.echo(message("push.wrote", lang, n=sum(counts.values()), graphs=len(counts), url=endpoint))

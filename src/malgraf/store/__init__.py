@@ -1,2 +1,11 @@
-"""Where the graph lives: the embedded Oxigraph store (``malgraf.graph``) or a SPARQL 1.1 server
-(``endpoint``), which malgraf reads with the SPARQL protocol and writes with the Graph Store Protocol."""
+"""Where the graph lives, behind one interface (``GraphStore``): the embedded Oxigraph store
+(``EmbeddedStore``) or a SPARQL 1.1 server (``RemoteStore``), read by the SPARQL protocol and written
+by the Graph Store Protocol."""
+
+from malgraf.store.base import GraphStore, Row, plain
+from malgraf.store.bind import Bindings, sparql_term, with_values
+from malgraf.store.embedded import EmbeddedStore
+from malgraf.store.remote import CATALOG_GRAPH, EmptyServerError, RemoteStore
+
+__all__ = ["CATALOG_GRAPH", "Bindings", "EmbeddedStore", "EmptyServerError", "GraphStore", "RemoteStore", "Row",
+           "plain", "sparql_term", "with_values"]

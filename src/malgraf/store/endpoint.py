@@ -14,17 +14,18 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from malgraf.errors import MalgrafError
 
 RESULTS_JSON = "application/sparql-results+json"
+NTRIPLES = "application/n-triples, text/plain;q=0.5"
 DEFAULT_TIMEOUT = 60.0
 """Seconds a request may take before it is an error."""
 
@@ -42,6 +43,9 @@ class Login:
 
 
 Row = dict[str, Node | None]
+Dataset = tuple[Sequence[URIRef], Sequence[URIRef]]
+"""The graphs a query reads: its default graphs (merged) and its named graphs."""
+NO_DATASET: Dataset = ((), ())
 
 
 class SparqlEndpoint:
@@ -68,22 +72,60 @@ class SparqlEndpoint:
         self._opener = urllib.request.build_opener(*handlers)
         self._plain = urllib.request.build_opener()
 
-    def select(self, query: str) -> list[Row]:
-        """The rows of a SELECT query, each variable bound to an rdflib term or None."""
-        answer = self._query(query)
-        names = answer.get("head", {}).get("vars", [])
-        return [{name: _term(binding.get(name)) for name in names}
-                for binding in answer.get("results", {}).get("bindings", [])]
+    def select(self, query: str, dataset: Dataset = NO_DATASET) -> list[Row]:
+        """The rows of a SELECT query, each variable bound to an rdflib term or None.
 
-    def ask(self, query: str) -> bool:
+        ``dataset`` (default graphs, named graphs) is sent as the protocol's ``default-graph-uri``
+        and ``named-graph-uri``; empty, the query's own ``FROM`` or the server's default applies.
+        """
+        return self.select_with_variables(query, dataset)[1]
+
+    def select_with_variables(self, query: str, dataset: Dataset = NO_DATASET) -> tuple[list[str], list[Row]]:
+        """The variables of a SELECT query and its rows."""
+        answer = self._results(query, dataset)
+        names = [str(name) for name in answer.get("head", {}).get("vars", [])]
+        return names, [{name: _term(binding.get(name)) for name in names}
+                       for binding in answer.get("results", {}).get("bindings", [])]
+
+    def with_timeout(self, timeout: float | None) -> SparqlEndpoint:
+        """The same server with another time limit per request (None: this one's)."""
+        if timeout is None:
+            return self
+        copy = SparqlEndpoint.__new__(SparqlEndpoint)
+        copy.__dict__.update(self.__dict__)
+        copy.timeout = timeout
+        return copy
+
+    def ask(self, query: str, dataset: Dataset = NO_DATASET) -> bool:
         """The answer of an ASK query."""
-        return bool(self._query(query).get("boolean"))
+        answer = self._results(query, dataset)
+        if not isinstance(answer.get("boolean"), bool):
+            raise EndpointError(f"{self.query_url}: the answer to an ASK query holds no boolean")
+        return answer["boolean"]
+
+    def construct(self, query: str, dataset: Dataset = NO_DATASET) -> Graph:
+        """The triples of a CONSTRUCT or DESCRIBE query, read from N-Triples."""
+        with self._send(self._query_request(query, dataset, NTRIPLES), self.query_url) as answer:
+            body = answer.read()
+        graph = Graph()
+        try:
+            graph.parse(data=body.decode("utf-8"), format="nt")
+        except (UnicodeDecodeError, SyntaxError, ValueError) as error:
+            raise EndpointError(f"{self.query_url}: the answer is not N-Triples ({error})") from None
+        return graph
 
     def put_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> None:
         """Replace the named graph ``graph`` with ``triples``, whole (Graph Store Protocol ``PUT``)."""
+        self._store(graph, triples, "PUT")
+
+    def post_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+        """Add ``triples`` to the named graph ``graph`` (Graph Store Protocol ``POST``)."""
+        self._store(graph, triples, "POST")
+
+    def _store(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]], method: str) -> None:
         body = "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples).encode("utf-8")
         url = self.store_url + "?" + urllib.parse.urlencode({"graph-uri": str(graph), "graph": str(graph)})
-        request = urllib.request.Request(url, data=body, method="PUT",
+        request = urllib.request.Request(url, data=body, method=method,
                                          headers={"Content-Type": "application/n-triples"})
         self._send(request, self.store_url).close()
 
@@ -113,17 +155,28 @@ class SparqlEndpoint:
             request.add_unredirected_header("Authorization", "Basic " + token)
         return request
 
-    def _query(self, query: str) -> dict[str, Any]:
-        request = urllib.request.Request(
-            self.query_url, data=urllib.parse.urlencode({"query": query}).encode("utf-8"), method="POST",
-            headers={"Accept": RESULTS_JSON, "Content-Type": "application/x-www-form-urlencoded"})
-        with self._send(request, self.query_url) as answer:
+    def _query_request(self, query: str, dataset: Dataset, accept: str) -> urllib.request.Request:
+        defaults, named = dataset
+        fields = [("query", query), *(("default-graph-uri", str(g)) for g in defaults),
+                  *(("named-graph-uri", str(g)) for g in named)]
+        return urllib.request.Request(
+            self.query_url, data=urllib.parse.urlencode(fields).encode("utf-8"), method="POST",
+            headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+
+    def _results(self, query: str, dataset: Dataset) -> dict[str, Any]:
+        with self._send(self._query_request(query, dataset, RESULTS_JSON), self.query_url) as answer:
+            cut_at = answer.headers.get("X-SPARQL-MaxRows")
             try:
                 found = json.loads(answer.read().decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as error:
                 raise EndpointError(f"{self.query_url}: the answer is not SPARQL results in JSON ({error})") from None
         if not isinstance(found, dict):
             raise EndpointError(f"{self.query_url}: the answer is not SPARQL results in JSON")
+        rows = found.get("results", {}).get("bindings", [])
+        if cut_at is not None and str(len(rows)) == cut_at.strip():
+            raise EndpointError(f"{self.query_url}: the server cut the answer at {cut_at.strip()} rows "
+                                "(Virtuoso: ResultSetMaxRows in the [SPARQL] section of virtuoso.ini); "
+                                "raise its limit, or malgraf's answers would be incomplete")
         return found
 
     def _send(self, request: urllib.request.Request, url: str) -> urllib.response.addinfourl:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Dataset, URIRef
+from rdflib import URIRef
 
 from malgraf.resources import SHAPES_FILE
+from malgraf.store import GraphStore
 from malgraf.validate.engines import ENGINES, PreparedQueries, check_shacl, check_sparql, memory_graph
 from malgraf.validate.findings import Finding, Place, Statement, describe, explain, show, unresolved_statements
 from malgraf.validate.inputs import cannot_load, load_inputs
@@ -23,11 +24,12 @@ from malgraf.validate.rules import SEVERITIES, Key, Rule, load_shapes, rules
 from malgraf.validate.scope import EVERYTHING, Scope, focus_in_scope
 
 
-def validate(dataset: Dataset, engine: str = "sparql", shapes_path: Path | None = None, *,
+def validate(store: GraphStore, engine: str = "sparql", shapes_path: Path | None = None, *,
              region: URIRef | None = None, year: int | None = None, lang: str = "en") -> Report:
-    """Validate the insatser in ``dataset`` with ``engine`` (``sparql`` or ``shacl``) and explain the findings.
+    """Validate the insatser in ``store`` with ``engine`` (``sparql`` or ``shacl``) and explain the findings.
 
-    ``dataset`` is a built graph (``malgraf.graph.open_dataset``) or ``as_dataset(load_inputs(…))``.
+    ``store`` is a built graph (``malgraf.graph.open_graph_store``), a server (``RemoteStore``) or
+    ``EmbeddedStore(load_inputs(…))``.
     ``region`` (an IRI) and ``year`` keep the findings on the insatser of that region and year and on the
     region's RUS goals (``malgraf.validate.scope``). No insats to validate, in the data or in that region and
     year, is a ``NoDataError`` (its message in ``lang``).
@@ -37,12 +39,12 @@ def validate(dataset: Dataset, engine: str = "sparql", shapes_path: Path | None 
     if engine not in ENGINES:
         raise ValueError(f"engine {engine!r} is not one of {', '.join(ENGINES)}")
     scope = Scope(region, year)
-    focus = focus_in_scope(dataset, scope, lang)
-    found = check_shacl(memory_graph(dataset), shapes, known) if engine == "shacl" else check_sparql(dataset, known)
+    focus = focus_in_scope(store, scope, lang)
+    found = check_shacl(memory_graph(store), shapes, known) if engine == "shacl" else check_sparql(store, known)
     if focus is not None:
         found = {key for key in found if key[1] in focus}
-    findings = explain(dataset, found, known)
-    return Report(findings=findings, summary=goal_summary(dataset, findings, scope), engine=engine, scope=scope)
+    findings = explain(store, found, known)
+    return Report(findings=findings, summary=goal_summary(store, findings, scope), engine=engine, scope=scope)
 
 
 __all__ = [

@@ -1,6 +1,6 @@
 """The two engines, each giving keys ``(rule, focus, value)``: the SPARQL fast path and pySHACL.
 
-``sparql`` runs one query per rule (``queries/validate_<rule>.rq``) on the Oxigraph store: the fast
+``sparql`` runs one query per rule (``queries/validate_<rule>.rq``) where the graph lives: the fast
 path (see ``benchmarks/validate.py``). ``shacl`` runs pySHACL on an rdflib memory graph: the reference.
 """
 
@@ -11,28 +11,24 @@ from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, cast
 
-import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Graph, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 from rdflib.term import Identifier
 
 from malgraf.errors import MalgrafError
-from malgraf.graph import native_store
 from malgraf.namespaces import RDF, SH
 from malgraf.resources import load_query
-from malgraf.terms import from_oxigraph
+from malgraf.store import GraphStore
 from malgraf.validate.rules import Key, Rule
 
 ENGINES = ("sparql", "shacl")
 
 
-def memory_graph(dataset: Dataset) -> Graph:
-    """All triples of ``dataset`` (every named graph) in one rdflib memory graph, for pySHACL."""
-    everything = dataset.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").graph
-    assert everything is not None
-    return PreparedQueries(everything)
+def memory_graph(store: GraphStore) -> Graph:
+    """All triples of ``store`` (every named graph) in one rdflib memory graph, for pySHACL."""
+    return PreparedQueries(store.construct(load_query("all_triples")))
 
 
 class PreparedQueries(Graph):
@@ -63,27 +59,18 @@ class PreparedQueries(Graph):
         return super().query(query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs)
 
 
-def check_sparql(dataset: Dataset, rules: Iterable[Rule], workers: int | None = None) -> set[Key]:
-    """The fast path: each rule's ``validate_<rule>.rq`` query, run where the dataset lives.
+def check_sparql(store: GraphStore, rules: Iterable[Rule], workers: int | None = None) -> set[Key]:
+    """The fast path: each rule's ``validate_<rule>.rq`` query, run where the graph lives.
 
-    The queries run ``workers`` at a time (default: one per CPU); Oxigraph lets go of Python while it
-    evaluates.
+    The queries run ``workers`` at a time (default: one per CPU): Oxigraph lets go of Python while it
+    evaluates, and a server answers several requests at once.
     """
-    store = native_store(dataset)
-
     def run(rule: Rule) -> set[Key]:
-        solutions = store.query(load_query(rule.query), use_default_graph_as_union=True)
-        assert isinstance(solutions, ox.QuerySolutions)
-        return {(rule.id, cast(Identifier, _identifier(solution["focus"])), _identifier(solution["value"]))
-                for solution in solutions}
+        return {(rule.id, cast(Identifier, row["focus"]), cast(Identifier | None, row["value"]))
+                for row in store.select(load_query(rule.query))}
 
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
         return set().union(*pool.map(run, rules))
-
-
-def _identifier(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Identifier | None:
-    """An Oxigraph term as the rdflib term pySHACL would name."""
-    return None if term is None else cast(Identifier, from_oxigraph(term))
 
 
 def check_shacl(graph: Graph, shapes: Graph, rules: Iterable[Rule]) -> set[Key]:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import pyoxigraph as ox
-from rdflib import Dataset, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Identifier, Node
 
-from malgraf.graph import native_store
-from malgraf.namespaces import DCTERMS, MG, PREFIXES, SKOS
-from malgraf.terms import to_oxigraph
+from malgraf.namespaces import PREFIXES
+from malgraf.resources import load_query
+from malgraf.store import GraphStore, Row
 from malgraf.validate.rules import Key, Rule
 
 
@@ -95,17 +94,17 @@ def show(term: Node | None) -> str:
     return str(term)
 
 
-def explain(dataset: Dataset, found: Iterable[Key], known: Iterable[Rule]) -> list[Finding]:
+def explain(store: GraphStore, found: Iterable[Key], known: Iterable[Rule]) -> list[Finding]:
     """Findings for the keys in ``found``, with where each is, sorted by region, rule and source line.
 
-    An insats whose goals could not be resolved gets what it stated, and where, from ``dataset``.
+    An insats whose goals could not be resolved gets what it stated, and where, from ``store``.
     """
     by_id = {rule.id: rule for rule in known}
     found = list(found)
-    places = describe(dataset, (focus for _, focus, _ in found))
+    places = describe(store, (focus for _, focus, _ in found))
     findings = []
     for rule_id, focus, value in found:
-        unresolved = unresolved_statements(dataset, focus) if rule_id in _STATES_WHAT else []
+        unresolved = unresolved_statements(store, focus) if rule_id in _STATES_WHAT else []
         if rule_id == "goal-statement-unresolved":
             unresolved = [statement for statement in unresolved if statement.text == show(value)]
         findings.append(Finding(by_id[rule_id], focus, value, places[focus], tuple(unresolved)))
@@ -122,83 +121,57 @@ def _report_order(finding: Finding) -> tuple[str, int, str, int, str, str]:
             str(finding.focus), show(finding.value))
 
 
-_NAME = (ox.NamedNode(DCTERMS.title), ox.NamedNode(SKOS.prefLabel))
-_REGION, _LANSKOD, _SHORT_NAME = ox.NamedNode(MG.region), ox.NamedNode(MG.lanskod), ox.NamedNode(MG.shortName)
-_FIRST_LINE, _LAST_LINE = ox.NamedNode(MG.sourceFirstLine), ox.NamedNode(MG.sourceLastLine)
-_GOAL_LINK, _GOAL, _STATEMENT = ox.NamedNode(MG.goalLink), ox.NamedNode(MG.goal), ox.NamedNode(MG.statement)
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
+PLACE_BATCH = 500
+"""Foci described per query: a ``VALUES`` table of this many IRIs is some 40 kB of query text."""
 
 
-def describe(dataset: Dataset, foci: Iterable[Identifier]) -> dict[Identifier, Place]:
-    """Where each focus node is, looked up node by node in the store's subject index.
+def describe(store: GraphStore, foci: Iterable[Identifier]) -> dict[Identifier, Place]:
+    """Where each focus node is: ``focus_places.rq`` with the foci bound, a batch at a time.
 
     A report names far fewer nodes than the graph holds (11 000 of 100 000 insatser in the benchmark);
-    a few lookups each cost less than a query that decodes every insats's name (docs/validate.md).
-    Of several names the Swedish one is shown, of several regions the lowest länskod.
+    binding them costs less than a query that decodes every insats's name (docs/validate.md).
+    Of several names the Swedish one is shown, of several regions the lowest länskod. A focus that is
+    not an IRI (no insats or goal is) has no place.
     """
-    store = native_store(dataset)
-    regions: dict[Term, tuple[str, str]] = {}
-
-    def region(node: Term) -> tuple[str, str]:
-        if node not in regions:
-            found = _properties(store, node, (_LANSKOD, _SHORT_NAME))
-            regions[node] = (_text(found.get(_LANSKOD)), _text(found.get(_SHORT_NAME)))
-        return regions[node]
-
+    foci = set(foci)
+    iris = sorted(focus for focus in foci if isinstance(focus, URIRef))
+    found: dict[Identifier, list[Row]] = {}
+    for start in range(0, len(iris), PLACE_BATCH):
+        batch = [{"focus": focus} for focus in iris[start:start + PLACE_BATCH]]
+        for row in store.select(load_query("focus_places"), batch):
+            found.setdefault(row["focus"], []).append(row)  # type: ignore[arg-type]
     places = {}
-    for focus in set(foci):
-        found = _properties(store, _node(focus), (*_NAME, _REGION, _FIRST_LINE, _LAST_LINE))
-        lanskod, region_name = min((region(r) for r in found.get(_REGION, [])), default=("", ""),
-                                   key=lambda r: r[0] or "~")
-        names = [name for predicate in _NAME for name in found.get(predicate, [])]
-        places[focus] = Place(_text(names), lanskod, region_name,
-                              _number(found.get(_FIRST_LINE)), _number(found.get(_LAST_LINE)))
+    for focus in foci:
+        rows = found.get(focus, [])
+        regions = {(str(row["lanskod"] or ""), str(row["regionName"] or "")) for row in rows
+                   if row["region"] is not None}
+        lanskod, region_name = min(regions, default=("", ""), key=lambda region: region[0] or "~")
+        places[focus] = Place(_text(row["name"] for row in rows), lanskod, region_name,
+                              _number(row["firstLine"] for row in rows), _number(row["lastLine"] for row in rows))
     return places
 
 
-def unresolved_statements(dataset: Dataset, focus: Identifier) -> list[Statement]:
+def unresolved_statements(store: GraphStore, focus: Identifier) -> list[Statement]:
     """What ``focus`` stated as goals that could not be resolved: goal links without a goal."""
-    store = native_store(dataset)
-    stated = []
-    for link in _properties(store, _node(focus), (_GOAL_LINK,)).get(_GOAL_LINK, []):
-        found = _properties(store, link, (_GOAL, _STATEMENT, _FIRST_LINE, _LAST_LINE))
-        if _GOAL not in found:
-            stated.append(Statement(_text(found.get(_STATEMENT)), _number(found.get(_FIRST_LINE)),
-                                    _number(found.get(_LAST_LINE))))
+    if not isinstance(focus, URIRef):
+        return []
+    links: dict[object, list[Row]] = {}
+    for row in store.select(load_query("focus_unresolved"), {"focus": focus}):
+        links.setdefault(row["link"], []).append(row)
+    stated = [Statement(_text(row["statement"] for row in rows), _number(row["firstLine"] for row in rows),
+                        _number(row["lastLine"] for row in rows)) for rows in links.values()]
     return sorted(stated, key=lambda s: (s.first_line if s.first_line is not None else 1 << 62, s.text))
 
 
-def _node(term: Identifier) -> ox.NamedNode | ox.BlankNode:
-    node = to_oxigraph(term)
-    assert isinstance(node, ox.NamedNode | ox.BlankNode)
-    return node
-
-
-def _properties(store: ox.Store, subject: Term, predicates: Iterable[ox.NamedNode]) -> dict[ox.NamedNode, list[Term]]:
-    """The values of ``predicates`` on ``subject`` in any graph, each once.
-
-    One lookup per predicate: asking for all of an insats's properties would decode its long texts.
-    """
-    found: dict[ox.NamedNode, list[Term]] = {}
-    if isinstance(subject, ox.Literal):
-        return found
-    for predicate in predicates:
-        for quad in store.quads_for_pattern(subject, predicate, None):
-            values = found.setdefault(predicate, [])
-            if quad.object not in values:
-                values.append(quad.object)  # type: ignore[arg-type]
-    return found
-
-
-def _text(values: list[Term] | None) -> str:
+def _text(values: Iterable[object]) -> str:
     """The text of the Swedish value, else the first by text; empty when there is none."""
-    literals = sorted((value for value in values or [] if isinstance(value, ox.Literal)),
-                      key=lambda literal: (literal.language != "sv", literal.value))
-    return literals[0].value if literals else ""
+    literals = sorted({value for value in values if isinstance(value, Literal)},
+                      key=lambda literal: (literal.language != "sv", str(literal)))
+    return str(literals[0]) if literals else ""
 
 
-def _number(values: list[Term] | None) -> int | None:
-    for value in values or []:
-        if isinstance(value, ox.Literal) and value.value.lstrip("-").isdigit():
-            return int(value.value)
+def _number(values: Iterable[object]) -> int | None:
+    for value in values:
+        if isinstance(value, Literal) and str(value).lstrip("-").isdigit():
+            return int(str(value))
     return None

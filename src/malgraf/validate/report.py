@@ -9,9 +9,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from rdflib import Dataset, URIRef
+from rdflib import URIRef
 
 from malgraf.query import insatser_per_region
+from malgraf.store import GraphStore
 from malgraf.validate.findings import Finding, show
 from malgraf.validate.rules import Rule
 from malgraf.validate.scope import EVERYTHING, Scope
@@ -55,12 +56,12 @@ class Report:
         return sum(1 for f in self.findings if f.severity == severity)
 
 
-def goal_summary(dataset: Dataset, findings: Iterable[Finding], scope: Scope = EVERYTHING) -> list[RegionCount]:
+def goal_summary(store: GraphStore, findings: Iterable[Finding], scope: Scope = EVERYTHING) -> list[RegionCount]:
     """Per region with insatser (in ``scope``): how many, how many state no goal, how many only unresolved goals."""
     counted = Counter((f.place.lanskod, f.rule.id) for f in findings)
     totals: Counter[str] = Counter()
     names: dict[str, str] = {}
-    for row in insatser_per_region(dataset):
+    for row in insatser_per_region(store):
         if scope.region is not None and row["region"] != scope.region:
             continue
         if scope.year is not None and str(row["year"]) != str(scope.year):

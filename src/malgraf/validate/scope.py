@@ -11,17 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-import pyoxigraph as ox
-from rdflib import Dataset, URIRef
-from rdflib.term import Identifier
+from rdflib import Literal, URIRef
+from rdflib.term import Identifier, Node
 
 from malgraf.errors import NoDataError
-from malgraf.graph import native_store
 from malgraf.i18n import message
 from malgraf.namespaces import REGION
 from malgraf.regions import REGIONS_BY_LANSKOD
 from malgraf.resources import load_query
-from malgraf.terms import from_oxigraph
+from malgraf.store import GraphStore
 
 
 @dataclass(frozen=True)
@@ -55,35 +53,29 @@ EVERYTHING = Scope()
 """Every insats and RUS goal."""
 
 
-def focus_in_scope(dataset: Dataset, scope: Scope, lang: str = "en") -> frozenset[Identifier] | None:
+def focus_in_scope(store: GraphStore, scope: Scope, lang: str = "en") -> frozenset[Identifier] | None:
     """The insatser and RUS goals in ``scope`` (None: everything); ``NoDataError`` if no insats is.
 
     Unlike ``answers.check_scope`` this counts every insats, also one without a year: that is a finding.
     """
-    store = native_store(dataset)
     if scope.everything:
-        if not store.query(load_query("any_insats"), use_default_graph_as_union=True):
+        if not store.ask(load_query("any_insats")):
             raise NoDataError(message("nodata.validate", lang))
         return None
-    found: list[tuple[set[Term], set[Term]]] = []
+    found: list[tuple[set[Node], set[Node]]] = []
     if scope.region is not None:
-        found.append(_select(store, "scope_region", "region", ox.NamedNode(scope.region)))
+        found.append(_select(store, "scope_region", {"region": scope.region}))
     if scope.year is not None:
-        found.append(_select(store, "scope_year", "yearText", ox.Literal(str(scope.year))))
+        found.append(_select(store, "scope_year", {"yearText": Literal(str(scope.year))}))
     insatser = set.intersection(*(insatser for insatser, _ in found))
     if not insatser:
         raise NoDataError(message("nodata.validate_scope", lang, scope=scope.describe(lang)))
     rus_goals = set.intersection(*(goals for _, goals in found))
-    return frozenset(cast(Identifier, from_oxigraph(node)) for node in insatser | rus_goals)
+    return frozenset(cast(Identifier, node) for node in insatser | rus_goals)
 
 
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
-
-
-def _select(store: ox.Store, name: str, variable: str, value: Term) -> tuple[set[Term], set[Term]]:
-    """The insatser and the RUS goals the query ``name`` finds with ``variable`` bound to ``value``."""
-    solutions = store.query(load_query(name), use_default_graph_as_union=True,
-                            substitutions={ox.Variable(variable): value})
-    assert isinstance(solutions, ox.QuerySolutions)
-    rows = [(solution["insats"], solution["rusGoal"]) for solution in solutions]
-    return {insats for insats, _ in rows if insats is not None}, {goal for _, goal in rows if goal is not None}
+def _select(store: GraphStore, name: str, bindings: dict[str, Node]) -> tuple[set[Node], set[Node]]:
+    """The insatser and the RUS goals the query ``name`` finds with ``bindings``."""
+    rows = [(row["insats"], row["rusGoal"]) for row in store.select(load_query(name), bindings)]
+    return ({insats for insats, _ in rows if isinstance(insats, Node)},
+            {goal for _, goal in rows if isinstance(goal, Node)})

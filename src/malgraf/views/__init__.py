@@ -1,6 +1,6 @@
 """Interactive HTML views of the graph that work offline (``malgraf view``).
 
-A view is a ``networkx.MultiDiGraph`` read from the dataset by the ``queries/view_*.rq`` files
+A view is a ``networkx.MultiDiGraph`` read from the store by the ``queries/view_*.rq`` files
 (``model``): the neighbourhood of a goal, an insats or a region, or an overview of the goals in use
 with their insatser folded in (``selection``). It is laid out deterministically (``layout``) and
 written as one self-contained HTML page (``page``): vis-network's script and style (the files pyvis
@@ -9,10 +9,11 @@ from the network, physics off. ``kinds`` says how each kind of node and link loo
 
 >>> from pathlib import Path
 >>> from rdflib import URIRef
->>> from malgraf.graph import as_dataset, build_store
+>>> from malgraf.graph import build_store
+>>> from malgraf.store import EmbeddedStore
 >>> from malgraf.importers.tables import load_year
->>> dataset = as_dataset(build_store([Path("tests/data/mini")], data_loader=load_year))
->>> graph = view_graph(dataset, URIRef("http://metadata.un.org/sdg/8.3"), depth=1)
+>>> store = EmbeddedStore(build_store([Path("tests/data/mini")], data_loader=load_year))
+>>> graph = view_graph(store, URIRef("http://metadata.un.org/sdg/8.3"), depth=1)
 >>> sorted(graph.nodes[n]["kind"] for n in graph)
 ['insats', 'sdg-goal', 'sdg-target']
 >>> "<!DOCTYPE html>" in render_page(graph)

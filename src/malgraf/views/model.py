@@ -8,11 +8,12 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 import networkx as nx
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from malgraf.namespaces import REGION
 from malgraf.query import Row, select
 from malgraf.regions import REGIONS
+from malgraf.store import GraphStore
 from malgraf.views.kinds import GOAL_KINDS, METHOD_STRENGTH, METHOD_STYLES, kind_of, sdg_number
 
 
@@ -43,7 +44,7 @@ def _clean(attributes: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in attributes.items() if v is not None and v != ""}
 
 
-def read_graph(dataset: Dataset, lang: str = "sv") -> nx.MultiDiGraph:
+def read_graph(store: GraphStore, lang: str = "sv") -> nx.MultiDiGraph:
     """Everything a view can show: insatser, goals, regions and every link between them.
 
     Regions come from ``malgraf.regions``. Edges are keyed by their style (``EDGE_STYLES``); node
@@ -58,9 +59,9 @@ def read_graph(dataset: Dataset, lang: str = "sv") -> nx.MultiDiGraph:
         regions[iri] = {"code": known.lanskod, "name": known.short_name}
         graph.add_node(iri, kind="region", name=known.english_name if lang == "en" else known.official_name,
                        short=known.short_name, region=known.lanskod, regionName=known.short_name)
-    for row in select(dataset, "view_goals", {"lang": language}):
+    for row in select(store, "view_goals", {"lang": language}):
         _add_goal(graph, row, regions)
-    for row in select(dataset, "view_insatser", {"lang": language}):
+    for row in select(store, "view_insatser", {"lang": language}):
         iri = str(row["insats"])
         region = regions.get(str(row["region"]), {}) if row["region"] is not None else {}
         graph.add_node(iri, **_clean({
@@ -76,8 +77,8 @@ def read_graph(dataset: Dataset, lang: str = "sv") -> nx.MultiDiGraph:
         if row["reportedUnder"] is not None:
             _ensure_node(graph, str(row["reportedUnder"]))
             graph.add_edge(iri, str(row["reportedUnder"]), key="reported")
-    _add_links(graph, select(dataset, "view_links"))
-    for row in select(dataset, "view_broader"):
+    _add_links(graph, select(store, "view_links"))
+    for row in select(store, "view_broader"):
         narrower, broader = str(row["narrower"]), str(row["broader"])
         if is_goal(graph, narrower) and is_goal(graph, broader):
             graph.add_edge(narrower, broader, key="broader")

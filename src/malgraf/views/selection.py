@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import networkx as nx
-from rdflib import Dataset, URIRef
+from rdflib import URIRef
 
+from malgraf.store import GraphStore
 from malgraf.views.kinds import GOAL_KINDS, REGIONAL_KINDS
 from malgraf.views.model import insats_counts, local_name, read_graph, set_counts
 
@@ -12,7 +13,7 @@ DEFAULT_DEPTH = 2
 
 
 def view_graph(
-    dataset: Dataset, focus: URIRef | None = None, *, depth: int = DEFAULT_DEPTH, lang: str = "sv"
+    store: GraphStore, focus: URIRef | None = None, *, depth: int = DEFAULT_DEPTH, lang: str = "sv"
 ) -> nx.MultiDiGraph:
     """The graph of one view: the neighbourhood of ``focus`` up to ``depth`` links, or the overview.
 
@@ -20,7 +21,7 @@ def view_graph(
     the goals it links to; the page unfolds them on demand. The numbers on goals count every
     insats, except in a region's view, where they count the region's own.
     """
-    whole = read_graph(dataset, lang)
+    whole = read_graph(store, lang)
     return select_view(whole, None if focus is None else str(focus), depth=depth)
 
 
@@ -129,7 +130,7 @@ def _links(whole: nx.MultiDiGraph, node: str) -> list[tuple[str, str, bool]]:
     return sorted(out + into)
 
 
-def focus_of(dataset: Dataset, *, goal: str | None = None, insats: str | None = None,
+def focus_of(store: GraphStore, *, goal: str | None = None, insats: str | None = None,
              region: str | None = None, lang: str = "en") -> URIRef | None:
     """The IRI a user's ``--goal``, ``--insats`` or ``--region`` names (at most one may be given; None: none is).
 
@@ -144,7 +145,7 @@ def focus_of(dataset: Dataset, *, goal: str | None = None, insats: str | None = 
     if not given:
         return None
     text, resolve = given[0]
-    return resolve(dataset, text, lang=lang)
+    return resolve(store, text, lang=lang)
 
 
 __all__ = ["DEFAULT_DEPTH", "focus_of", "select_view", "view_graph"]
