@@ -30,11 +30,11 @@ from rdflib import Dataset, URIRef
 
 from malgraf.closure import materialise_closure
 from malgraf.graph import build_store
-from malgraf.store import EmbeddedStore
 from malgraf.importers.tables import load_year
 from malgraf.namespaces import RUS, SDG
 from malgraf.query import supports
 from malgraf.resources import load_query
+from malgraf.store import EmbeddedStore
 
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import SDG_TARGETS, rus_goal, write_tables

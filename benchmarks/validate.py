@@ -46,9 +46,9 @@ from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from malgraf.graph import build_store, index_path, open_store, write_store
-from malgraf.store import EmbeddedStore
 from malgraf.namespaces import REGION
 from malgraf.resources import load_query
+from malgraf.store import EmbeddedStore
 from malgraf.validate import Key, Report, Rule, check_shacl, check_sparql, load_shapes, memory_graph, rules, validate
 
 sys.path.insert(0, str(Path(__file__).parent))

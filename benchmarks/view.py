@@ -27,10 +27,10 @@ sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "tests")]
 
 from headless import Browser  # noqa: E402
 from malgraf.graph import add_triples, build_store, default_data_directories  # noqa: E402
-from malgraf.store import EmbeddedStore  # noqa: E402
 from malgraf.importers.tables import load_year  # noqa: E402
 from malgraf.namespaces import GRAPH  # noqa: E402
 from malgraf.resources import GOALS_DIRECTORY  # noqa: E402
+from malgraf.store import EmbeddedStore  # noqa: E402
 from malgraf.views import read_graph, render_page, select_view, view_graph, write_view  # noqa: E402
 from synthetic import generate  # noqa: E402
 

@@ -11,6 +11,7 @@ from rdflib import Dataset
 from malgraf.build import build
 from malgraf.graph import build_store, open_graph_store
 from malgraf.store import EmbeddedStore
+from plain_rdflib import rdflib_dataset
 from virtuoso import REQUIRE, Virtuoso, find_virtuoso, required, start_virtuoso
 
 TEST_DATA = Path(__file__).parent / "data"
@@ -19,8 +20,8 @@ MINI = TEST_DATA / "mini"
 
 @pytest.fixture(scope="session")
 def reference() -> Dataset:
-    """Ontology and reference vocabularies only, no data."""
-    return EmbeddedStore(build_store())
+    """Ontology and reference vocabularies only, no data, as an rdflib dataset (read with rdflib's API)."""
+    return rdflib_dataset(EmbeddedStore(build_store()))
 
 
 @pytest.fixture(scope="session")
@@ -32,8 +33,14 @@ def shipped_graph_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def shipped(shipped_graph_path: Path) -> Dataset:
+def shipped(shipped_graph_path: Path) -> EmbeddedStore:
     return open_graph_store(shipped_graph_path)
+
+
+@pytest.fixture(scope="session")
+def shipped_rdflib(shipped: EmbeddedStore) -> Dataset:
+    """The shipped graph copied into rdflib: another engine and API to check malgraf's answers with."""
+    return rdflib_dataset(shipped)
 
 
 @pytest.fixture(scope="session")

@@ -13,10 +13,11 @@ import pytest
 from rdflib import Dataset, URIRef
 
 from headless import Browser, find_chromium
+from malgraf.closure import materialise_closure
 from malgraf.graph import build_store
-from malgraf.store import EmbeddedStore
 from malgraf.importers.tables import load_year
 from malgraf.namespaces import INSATS, NS, REGION, SDG
+from malgraf.store import EmbeddedStore
 from malgraf.views import view_graph, visible, write_view
 
 MINI = Path(__file__).parent / "data" / "mini"
@@ -38,7 +39,7 @@ CHECK = """JSON.stringify((() => {
 
 @pytest.fixture(scope="module")
 def mini() -> Dataset:
-    return EmbeddedStore(build_store([MINI], data_loader=load_year))
+    return EmbeddedStore(build_store([MINI], data_loader=load_year, materialise=materialise_closure))
 
 
 @pytest.fixture(scope="module")

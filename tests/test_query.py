@@ -18,6 +18,7 @@ from malgraf.graph import open_graph_store
 from malgraf.lookup import goal_index, resolve_goal
 from malgraf.namespaces import INSATS, MG, NS, REGION, SDG
 from malgraf.query import SCHEMES, counts_per_class, gaps, goals_of, supports
+from malgraf.store import GraphStore
 
 MINI = Path(__file__).parent / "data" / "mini"
 
@@ -204,15 +205,15 @@ def goals_of_scheme(dataset: Dataset, scheme: URIRef) -> set[URIRef]:
     (["--region", "Gotland"], REGION["09"], None),
     (["--region", "10", "--year", "2023"], REGION["10"], 2023),
 ])
-def test_shipped_gaps_are_the_goals_no_supports_row_reaches(shipped_graph_path: Path, shipped: Dataset,
-                                                             options: list[str], region: URIRef | None,
-                                                             year: int | None) -> None:
+def test_shipped_gaps_are_the_goals_no_supports_row_reaches(shipped_graph_path: Path, shipped: GraphStore,
+                                                             shipped_rdflib: Dataset, options: list[str],
+                                                             region: URIRef | None, year: int | None) -> None:
     schemes = ["sdg", "national", "eruf", "programmes"]
     arguments = ["gaps", "--graph", str(shipped_graph_path), "--format", "json", *options]
     result = CliRunner().invoke(main, arguments + [part for name in schemes for part in ("--scheme", name)])
     assert result.exit_code == 0, result.output
     found = {(row["schemeName"], row["goal"]) for row in json.loads(result.output)}
-    expected = {(name, str(goal)) for name in schemes for goal in goals_of_scheme(shipped, SCHEMES[name])
+    expected = {(name, str(goal)) for name in schemes for goal in goals_of_scheme(shipped_rdflib, SCHEMES[name])
                 if not supports(shipped, goal, region=region, year=year)}
     assert found == expected
     assert len(expected) > 100 and any(name == "national" for name, _ in expected)

@@ -14,7 +14,6 @@ from rdflib.namespace import RDF, SKOS
 
 from malgraf.cli import main
 from malgraf.errors import InputError
-from malgraf.graph import open_graph_store
 from malgraf.importers.appendix import Appendix, parse_appendix
 from malgraf.importers.goals.reader import read_goal_text
 from malgraf.importers.goals.resolve import ALIAS, EXACT, INFERRED, UNRESOLVED, GoalMatcher, display_text
@@ -387,13 +386,13 @@ def test_a_region_without_a_vocabulary_is_said(tmp_path: Path) -> None:
 
 # The built graph --------------------------------------------------------------------------------
 
-def test_the_built_graph_has_one_node_per_reviewed_goal_and_no_sentence_nodes(shipped: Dataset) -> None:
+def test_the_built_graph_has_one_node_per_reviewed_goal_and_no_sentence_nodes(shipped_rdflib: Dataset) -> None:
     vocabularies = load_region_vocabularies(GOALS_DIRECTORY)
     expected = {URIRef(vocabulary.iri(goal.id)) for vocabulary in vocabularies.values()
                 for goal in vocabulary.real_goals() if vocabulary.kind_of(goal.id) == "rus"}
-    found = {row[0] for row in shipped.query("SELECT ?g WHERE { ?g a mg:RusGoal }")}
+    found = {row[0] for row in shipped_rdflib.query("SELECT ?g WHERE { ?g a mg:RusGoal }")}
     assert found == expected
-    targets = {row[0] for row in shipped.query(
+    targets = {row[0] for row in shipped_rdflib.query(
         "SELECT DISTINCT ?g WHERE { ?i a mg:Insats ; mg:contributesTo ?g . FILTER(STRSTARTS(STR(?g), STR(rus:))) }")}
     known = {URIRef(v.iri(g)) for v in vocabularies.values() for g in v.goals}
     assert targets and targets <= known
@@ -423,11 +422,11 @@ def test_info_counts_each_regions_goals(shipped_graph_path: Path) -> None:
         assert 0 < int(row["servedGoals"]) <= int(row["goals"])
 
 
-def test_gaps_lists_a_regions_own_goals_nobody_serves(shipped_graph_path: Path, tmp_path: Path) -> None:
+def test_gaps_lists_a_regions_own_goals_nobody_serves(shipped_graph_path: Path, shipped_rdflib: Dataset) -> None:
     runner = CliRunner()
     gaps = runner.invoke(main, ["gaps", "--scheme", "rus", "--graph", str(shipped_graph_path), "--format", "json"])
     listed = {row["goal"] for row in json.loads(gaps.output)}
-    served = {row[0] for row in open_graph_store(shipped_graph_path).query(
+    served = {row[0] for row in shipped_rdflib.query(
         "SELECT DISTINCT ?g WHERE { ?i mg:goalLink/mg:goal ?d . ?d mg:reaches ?g . ?g mg:region ?r }")}
     assert listed and not listed & {str(g) for g in served}
     own = runner.invoke(main, ["gaps", "--region", "Västmanland", "--year", "2023", "--graph",

@@ -17,9 +17,9 @@ from rdflib import Dataset, Literal, URIRef
 from malgraf import validate as validation
 from malgraf.cli import main
 from malgraf.errors import NoDataError
-from malgraf.store import EmbeddedStore
 from malgraf.namespaces import INSATS, NS, REGION, RUS, SDG, XSD
 from malgraf.resources import QUERY_DIRECTORY
+from malgraf.store import EmbeddedStore
 from malgraf.validate import ENGINES, load_inputs, load_shapes, render, rules, validate
 
 FIXTURES = Path(__file__).parent / "data" / "validate"

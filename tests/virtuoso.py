@@ -66,8 +66,9 @@ class Virtuoso:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-SETTINGS = {("SPARQL", "ResultSetMaxRows"): "10000000"}
-"""Beside the files and ports: Debian's configuration cuts every answer at 10 000 rows."""
+SETTINGS = {("SPARQL", "ResultSetMaxRows"): "10000000", ("SPARQL", "MaxQueryCostEstimationTime"): "0"}
+"""Beside the files and ports: Debian's configuration cuts every answer at 10 000 rows, and refuses
+a query whose cost it estimates above 400 s (it overestimates ``goals_per_region.rq`` a thousandfold)."""
 
 
 def start_virtuoso(executable: str, settings: dict[tuple[str, str], str] | None = None) -> Virtuoso:

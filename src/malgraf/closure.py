@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from rdflib import Literal, URIRef
 
 from malgraf.namespaces import GRAPH, MG
+from malgraf.resources import load_query
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -38,8 +39,6 @@ BROADER, CROSSWALK = "broader", "crosswalk"
 def goal_graph(store: GraphStore) -> nx.DiGraph:
     """Goals as nodes (with a display name), broader and crosswalk edges between them."""
     import networkx as nx  # here, not at the top: ``query`` imports this module, and networkx takes 0.3 s
-
-    from malgraf.resources import load_query
 
     graph = nx.DiGraph()
     for row in store.select_values(load_query("goal_names")):
@@ -71,14 +70,35 @@ def reach(graph: nx.DiGraph) -> Iterator[tuple[str, str]]:
                     queue.append(step)
 
 
+def class_hierarchy(store: GraphStore) -> list[Triple]:
+    """``mg:specialises`` from each class used or declared to itself and every class above it."""
+    above: dict[str, set[str]] = {}
+    for row in store.select_values(load_query("class_edges")):
+        above.setdefault(str(row["class"]), set())
+        if row["super"] is not None:
+            above[str(row["class"])].add(str(row["super"]))
+    triples: list[Triple] = []
+    for start in sorted(above):
+        seen, queue = {start}, deque([start])
+        while queue:
+            for step in above.get(queue.popleft(), ()):
+                if step not in seen:
+                    seen.add(step)
+                    queue.append(step)
+        triples += [(URIRef(start), MG.specialises, URIRef(super_)) for super_ in sorted(seen)]
+    return triples
+
+
 def materialise_closure(store: GraphStore) -> int:
-    """Make ``graph/closure`` hold the reach closure and the goals' path names; return the number of pairs."""
+    """Make ``graph/closure`` hold the reach closure, the goals' path names and the class hierarchy
+    (``mg:specialises``); return the number of goal pairs."""
+    store.replace_graph(CLOSURE_GRAPH, class_hierarchy(store))  # goal_graph's queries read it
     graph = goal_graph(store)
     iris = {goal: URIRef(goal) for goal in graph}
     triples: list[Triple] = [(iris[goal], MG.pathName, Literal(data["label"])) for goal, data in graph.nodes(data=True)]
     pairs = list(reach(graph))
     triples += [(iris[source], MG.reaches, iris[target]) for source, target in pairs]
-    store.replace_graph(CLOSURE_GRAPH, triples)
+    store.add_graph(CLOSURE_GRAPH, triples)
     return len(pairs)
 
 

@@ -93,7 +93,7 @@ def supports(
     )
     found = select_values(store, "reach_edges", {"goal": goal})
     if not found:
-        _require_closure(store)
+        require_closure(store)
     ways = ways_into(str(goal), _edges(found))
     names = _names(found)
     rows = select_values(store, "supports", bindings)
@@ -123,9 +123,9 @@ def _way(ways: Ways, names: dict[str, str], source: str) -> Row:
             "pathLabel": " → ".join(names[goal] for goal in goals)}
 
 
-def _require_closure(store: GraphStore) -> None:
+def require_closure(store: GraphStore) -> None:
     """Stop with a clear error, not an empty answer, on a graph built before ``mg:reaches`` existed."""
-    if not store.has_triple(None, MG.reaches):
+    if not store.has_triple(None, MG.reaches) or not store.has_triple(None, MG.specialises):
         raise GraphOutdatedError("the graph has no closure (mg:reaches): it was built by an older malgraf; "
                                  "rebuild it with `malgraf build`")
 
@@ -137,7 +137,7 @@ def goals_of(store: GraphStore, insats: URIRef) -> list[Row]:
     """
     rows = select_values(store, "insats_goals", {"insats": insats})
     if not rows:
-        _require_closure(store)
+        require_closure(store)
     found = select_values(store, "insats_paths", {"insats": insats})
     edges, names = _edges(found), _names(found)
     ways: dict[str, Ways] = {}
@@ -163,9 +163,10 @@ def gaps(
         scheme=scheme, region=region,
         year=Literal(str(year), datatype=XSD.gYear) if year is not None else None,
     )
-    _require_closure(store)
+    require_closure(store)
     rows = select_values(store, "gaps", bindings)
-    return sorted(rows, key=lambda row: _natural(str(row["notation"] or row["goal"])))
+    return sorted(rows, key=lambda row: (_natural(str(row["notation"] or row["goal"])), str(row["goal"]),
+                                         str(row["label"] or "")))
 
 
 def _natural(text: str) -> list[object]:

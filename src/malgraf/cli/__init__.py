@@ -17,7 +17,7 @@ from malgraf import __version__
 from malgraf.errors import LoadWarning, LookupFailedError, MalgrafError
 from malgraf.i18n import LANGUAGES, message
 from malgraf.output import FORMATS, Answer, render_answer, render_rows, visible
-from malgraf.query import GOAL_SCHEMES, SCHEME_NAMES
+from malgraf.query import GOAL_SCHEMES, SCHEME_NAMES, require_closure
 from malgraf.sparql import DEFAULT_LIMIT as DEFAULT_SPARQL_LIMIT
 from malgraf.sparql import DEFAULT_TIMEOUT as DEFAULT_SPARQL_TIMEOUT
 from malgraf.sparql import MAX_TIMEOUT as MAX_SPARQL_TIMEOUT
@@ -256,13 +256,16 @@ def open_graph(graph_path: Path | None, lang: str) -> GraphStore:
         from malgraf.store import RemoteStore
         from malgraf.store.endpoint import SparqlEndpoint
 
-        return RemoteStore(SparqlEndpoint(endpoint, login=endpoint_login(lang, ask=False)))
+        remote = RemoteStore(SparqlEndpoint(endpoint, login=endpoint_login(lang, ask=False)))
+        require_closure(remote)
+        return remote
 
     store, built = open_built_graph(graph_path)
     if built:
         from malgraf.graph import default_graph_path
 
         click.echo(message("built_first", lang, path=default_graph_path()), err=True)
+    require_closure(store)
     return store
 
 

@@ -42,7 +42,8 @@ class Login:
     password: str
 
 
-Row = dict[str, Node | None]
+Row = dict[str, object]
+"""One solution: variable name → an rdflib term, or None when unbound."""
 Dataset = tuple[Sequence[URIRef], Sequence[URIRef]]
 """The graphs a query reads: its default graphs (merged) and its named graphs."""
 NO_DATASET: Dataset = ((), ())
@@ -116,13 +117,13 @@ class SparqlEndpoint:
 
     def put_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> None:
         """Replace the named graph ``graph`` with ``triples``, whole (Graph Store Protocol ``PUT``)."""
-        self._store(graph, triples, "PUT")
+        self._write_graph(graph, triples, "PUT")
 
     def post_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> None:
         """Add ``triples`` to the named graph ``graph`` (Graph Store Protocol ``POST``)."""
-        self._store(graph, triples, "POST")
+        self._write_graph(graph, triples, "POST")
 
-    def _store(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]], method: str) -> None:
+    def _write_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]], method: str) -> None:
         body = "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples).encode("utf-8")
         url = self.store_url + "?" + urllib.parse.urlencode({"graph-uri": str(graph), "graph": str(graph)})
         request = urllib.request.Request(url, data=body, method=method,

@@ -14,6 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from malgraf.closure import materialise_closure
 from malgraf.errors import CannotLoadError, InputError, MalgrafError
 from malgraf.graph import build_store
 from malgraf.resources import GOALS_DIRECTORY
@@ -57,7 +58,7 @@ def load_inputs(paths: Sequence[Path]) -> ox.Store:
             else:
                 raise InputError(path, "not a Turtle file (.ttl), a CSV file or a directory of CSV files")
         return build_store(directories, data_loader=_load_year, extra_turtle=turtle,
-                           goals_directory=GOALS_DIRECTORY)
+                           goals_directory=GOALS_DIRECTORY, materialise=materialise_closure)
 
 
 def _load_year(directory: Path, known_goals: frozenset[URIRef] = frozenset()) -> Graph:

@@ -12,7 +12,9 @@ from the network, physics off. ``kinds`` says how each kind of node and link loo
 >>> from malgraf.graph import build_store
 >>> from malgraf.store import EmbeddedStore
 >>> from malgraf.importers.tables import load_year
->>> store = EmbeddedStore(build_store([Path("tests/data/mini")], data_loader=load_year))
+>>> from malgraf.closure import materialise_closure
+>>> mini = build_store([Path("tests/data/mini")], data_loader=load_year, materialise=materialise_closure)
+>>> store = EmbeddedStore(mini)
 >>> graph = view_graph(store, URIRef("http://metadata.un.org/sdg/8.3"), depth=1)
 >>> sorted(graph.nodes[n]["kind"] for n in graph)
 ['insats', 'sdg-goal', 'sdg-target']
