@@ -342,7 +342,7 @@ def _simple(term: object) -> object:
 
 
 def _decode(term: Encoded) -> object:
-    """The rdflib term (oxrdflib's choice: a plain literal is an ``xsd:string``); a triple term as a tuple."""
+    """The rdflib term (a plain literal is an ``xsd:string``, as in RDF 1.1); a triple term as a tuple."""
     if isinstance(term, str):
         return URIRef(term)
     if term is None:
