@@ -57,3 +57,14 @@ def test_a_table_binds_each_row_and_an_empty_one_is_refused() -> None:
         with_values("SELECT * WHERE { ?x ?p ?y }", {"x }": G})
     with pytest.raises(ValueError, match="no WHERE group"):
         with_values("SELECT ?x", {"x": G})
+
+
+@pytest.mark.parametrize(("query", "names"), [
+    ("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }", True),
+    ("SELECT * from named <http://example.org/g> { GRAPH ?g { ?s ?p ?o } }", True),
+    ("# FROM a comment\nSELECT * WHERE { ?s ?p 'FROM' . ?s <http://example.org/FROM> ?from }", False),
+])
+def test_a_query_that_names_its_own_graphs_is_told_apart(query: str, names: bool) -> None:
+    from malgraf.sparql import names_its_dataset
+
+    assert names_its_dataset(query) is names

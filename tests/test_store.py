@@ -403,7 +403,8 @@ def test_outputs_get_the_usual_permissions(tmp_path: Path) -> None:
 # --- interrupted builds leave nothing behind -------------------------------------------------------------
 
 KILLED_MID_BUILD = """
-import sys, time
+import signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)  # a shell's background job starts with Ctrl-C ignored
 from malgraf import ondisk
 from malgraf.cli import main
 
