@@ -26,9 +26,10 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from malgraf.closure import CLOSURE_GRAPH, goal_graph, materialise_closure
+from malgraf.closure import CLOSURE_GRAPH, class_hierarchy, goal_graph, materialise_closure
 from malgraf.graph import build_store, quads_per_graph, write_store
 from malgraf.namespaces import ID, MG, RDF
+from malgraf.store import EmbeddedStore
 
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
@@ -46,8 +47,12 @@ def old_reach(graph: nx.DiGraph) -> Iterator[tuple[str, str, list[str], str]]:
             yield source, target, path, via
 
 
-def materialise_old(store: ox.Store) -> int:
-    """Before: one mg:Reach node per pair with the whole path twice (mg:reachPath, mg:reachPathLabel)."""
+def materialise_old(store: EmbeddedStore) -> int:
+    """Before: one mg:Reach node per pair with the whole path twice (mg:reachPath, mg:reachPathLabel).
+
+    The class hierarchy (``mg:specialises``), which the queries of both read, is written first, as now.
+    """
+    store.add_graph(CLOSURE_GRAPH, class_hierarchy(store))
     graph = goal_graph(store)
     context = ox.NamedNode(CLOSURE_GRAPH)
     quads: list[ox.Quad] = []
@@ -66,7 +71,7 @@ def materialise_old(store: ox.Store) -> int:
             ox.Quad(node, ox.NamedNode(MG.reachPathLabel), ox.Literal(label), context),
         ]
         count += 1
-    store.extend(quads)
+    store.native.extend(quads)
     return count
 
 
@@ -82,7 +87,7 @@ def goals_turtle(size: int, shape: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def measure(turtle: Path, materialise: Callable[[ox.Store], int], out: Path) -> tuple[float, int, int, int]:
+def measure(turtle: Path, materialise: Callable[[EmbeddedStore], int], out: Path) -> tuple[float, int, int, int]:
     """Wall time of building and writing; pairs and quads in the closure; bytes of the N-Quads file."""
     counted: list[int] = []
     start = time.perf_counter()

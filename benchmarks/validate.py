@@ -45,6 +45,7 @@ from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+from malgraf.closure import materialise_closure
 from malgraf.graph import build_store, index_path, open_store, write_store
 from malgraf.namespaces import REGION
 from malgraf.resources import load_query
@@ -74,6 +75,7 @@ def synthetic_store(n: int, seed: int, cache: Path = CACHE) -> ox.Store:
         write_graph(generate(n, seed), path)
     store = build_store()
     store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    materialise_closure(EmbeddedStore(store))  # the class hierarchy the rule queries read
     return store
 
 
