@@ -145,3 +145,13 @@ def test_a_server_with_no_malgraf_graph_says_so(stores: tuple[EmbeddedStore, Rem
     assert result.exit_code == 1 and result.stderr == (
         f"Error: {virtuoso.sparql}: holds no malgraf graph (no https://example.org/no-catalogue); put one there "
         "with `malgraf push --endpoint URL`\n")
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/sparql", "http://exa mple.org/sparql", "http://[::1", ""])
+def test_a_read_command_refuses_an_endpoint_no_request_can_go_to(url: str) -> None:
+    result = CliRunner().invoke(main, ["gaps", "--endpoint", url], env={"MALGRAF_ENDPOINT": None})
+    assert "Traceback" not in result.output
+    if url:
+        assert result.exit_code == 1 and result.stderr.endswith(": not an http(s) URL of a SPARQL endpoint\n")
+    else:
+        assert result.exit_code == 2 and "an empty URL" in result.stderr

@@ -147,8 +147,11 @@ graph_option = click.option(
 
 
 def _remember_endpoint(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    if value:
-        ctx.meta[ENDPOINT_KEY] = (value, ctx.get_parameter_source(param.name or "endpoint"))
+    source = ctx.get_parameter_source(param.name or "endpoint")
+    if value == "" and source == click.core.ParameterSource.COMMANDLINE:
+        raise click.BadParameter("an empty URL; give the server's SPARQL query endpoint", ctx, param)
+    if value:  # an empty $MALGRAF_ENDPOINT is as good as none
+        ctx.meta[ENDPOINT_KEY] = (value, source)
 
 
 def endpoint_login(lang: str, *, ask: bool) -> Login | None:
