@@ -126,3 +126,15 @@ def test_a_url_no_request_can_go_to_is_one_line(url: str, mini_path: Path) -> No
     result = CliRunner().invoke(main, ["push", "--endpoint", url, "--graph", str(mini_path)])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.endswith(": not an http(s) URL of a SPARQL endpoint\n")
+
+
+def test_a_large_graph_goes_up_in_parts_and_reads_back_whole(virtuoso: Virtuoso) -> None:
+    from malgraf.store.push import upload
+
+    regions = Graph().parse(REFERENCE_DIRECTORY / "regions.ttl")
+    server = endpoint(virtuoso)
+    graph = URIRef("https://example.org/in-parts")
+    server.put_graph(graph, list(regions)[:3])
+    upload(server, graph, iter(regions), chunk=7)  # a PUT of 7, then a POST of each next 7
+    back = server.construct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://example.org/in-parts> { ?s ?p ?o } }")
+    assert len(back) == len(regions) > 7 * 3 and set(back) == set(regions)

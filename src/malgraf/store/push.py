@@ -1,6 +1,7 @@
 """``malgraf push``: the built graph onto a SPARQL server, one named graph per source, each replaced whole.
 
-Every named graph is first uploaded under a temporary name (Graph Store Protocol ``PUT``); only when
+Every named graph is first uploaded under a temporary name (Graph Store Protocol ``PUT``, then
+``POST`` of the rest when it is large); only when
 all are there is each moved over the graph of its name (SPARQL Update ``MOVE``), so that a failure
 midway leaves the server's graphs as they were and removes what it had uploaded. Then the catalogue
 (``graph/catalog``, what ``RemoteStore`` reads) lists the graphs pushed, and a graph an earlier push
@@ -11,15 +12,30 @@ changes nothing.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import URIRef
 
 from malgraf.graph import open_graph_store
+from malgraf.store.base import Triple
 from malgraf.store.bind import sparql_term
 from malgraf.store.endpoint import EndpointError, SparqlEndpoint
 from malgraf.store.remote import CATALOG_GRAPH, EmptyServerError, RemoteStore, catalog_triples
+
+CHUNK_TRIPLES = 50_000
+"""Triples per request: a graph is sent as a ``PUT`` of its first so many, then a ``POST`` of each
+next so many. One ``PUT`` of 434 000 triples left Virtuoso 7.2 waiting on its own locks."""
+
+
+def upload(endpoint: SparqlEndpoint, graph: URIRef, triples: Iterable[Triple], chunk: int = CHUNK_TRIPLES) -> None:
+    """Make ``graph`` on the server hold ``triples``, sent ``chunk`` at a time."""
+    rest = iter(triples)
+    endpoint.put_graph(graph, itertools.islice(rest, chunk))
+    while part := list(itertools.islice(rest, chunk)):
+        endpoint.post_graph(graph, part)
 
 
 def push(endpoint: SparqlEndpoint, path: Path | None = None) -> dict[str, int]:
@@ -35,8 +51,8 @@ def push(endpoint: SparqlEndpoint, path: Path | None = None) -> dict[str, int]:
     try:
         for graph in sorted(counts):
             temporary = URIRef(f"{graph}.push-{token}")
-            endpoint.put_graph(temporary, store.triples_of(URIRef(graph)))
             uploaded.append((URIRef(graph), temporary))
+            upload(endpoint, temporary, store.triples_of(URIRef(graph)))
         temporary = URIRef(f"{CATALOG_GRAPH}.push-{token}")
         endpoint.put_graph(temporary, catalog_triples(counts))
         uploaded.append((CATALOG_GRAPH, temporary))
@@ -52,4 +68,4 @@ def push(endpoint: SparqlEndpoint, path: Path | None = None) -> dict[str, int]:
     return counts
 
 
-__all__ = ["push"]
+__all__ = ["CHUNK_TRIPLES", "push", "upload"]
