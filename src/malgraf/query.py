@@ -164,7 +164,8 @@ def gaps(
         year=Literal(str(year), datatype=XSD.gYear) if year is not None else None,
     )
     require_closure(store)
-    rows = select_values(store, "gaps", bindings)
+    served = {row["goal"] for row in select_values(store, "served_goals", bindings)}
+    rows = [row for row in select_values(store, "scheme_goals", {"scheme": scheme}) if row["goal"] not in served]
     return sorted(rows, key=lambda row: (_natural(str(row["notation"] or row["goal"])), str(row["goal"]),
                                          str(row["label"] or "")))
 
