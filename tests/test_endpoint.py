@@ -3,6 +3,8 @@ the embedded store; what goes wrong on the wire is one line naming the URL and t
 
 from __future__ import annotations
 
+import http.server
+import threading
 from pathlib import Path
 
 import pytest
@@ -138,3 +140,35 @@ def test_a_large_graph_goes_up_in_parts_and_reads_back_whole(virtuoso: Virtuoso)
     upload(server, graph, iter(regions), chunk=7)  # a PUT of 7, then a POST of each next 7
     back = server.construct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://example.org/in-parts> { ?s ?p ?o } }")
     assert len(back) == len(regions) > 7 * 3 and set(back) == set(regions)
+
+
+class _Anytime(http.server.BaseHTTPRequestHandler):
+    """Answers as Virtuoso 7.2 did a query stopped at its time limit (headers seen here): 200, no rows."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        body = b'{ "head": { "vars": ["n"] }, "results": { "bindings": [ ] } }'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("X-SQL-State", "S1TAT")
+        self.send_header("X-SQL-Message", "RC...: Returning incomplete results, query interrupted by result timeout.")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_an_answer_the_server_cut_at_its_time_limit_is_an_error_not_rows() -> None:
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Anytime)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    try:
+        with pytest.raises(EndpointError, match=rf"^{url}: the server stopped the query at its time limit .*"
+                                                r"MaxQueryExecutionTime"):
+            SparqlEndpoint(url).select("SELECT ?n WHERE { ?a ?b ?n }")
+    finally:
+        server.shutdown()
+        server.server_close()

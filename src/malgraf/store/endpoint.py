@@ -167,12 +167,17 @@ class SparqlEndpoint:
     def _results(self, query: str, dataset: Dataset) -> dict[str, Any]:
         with self._send(self._query_request(query, dataset, RESULTS_JSON), self.query_url) as answer:
             cut_at = answer.headers.get("X-SPARQL-MaxRows")
+            partial = answer.headers.get("X-SQL-State") in ANYTIME_STATES
             try:
                 found = json.loads(answer.read().decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as error:
                 raise EndpointError(f"{self.query_url}: the answer is not SPARQL results in JSON ({error})") from None
         if not isinstance(found, dict):
             raise EndpointError(f"{self.query_url}: the answer is not SPARQL results in JSON")
+        if partial:
+            raise EndpointError(f"{self.query_url}: the server stopped the query at its time limit and sent the rows "
+                                "found so far (Virtuoso: MaxQueryExecutionTime in the [SPARQL] section of "
+                                "virtuoso.ini); raise its limit, or malgraf's answers would be incomplete")
         rows = found.get("results", {}).get("bindings", [])
         if cut_at is not None and str(len(rows)) == cut_at.strip():
             raise EndpointError(f"{self.query_url}: the server cut the answer at {cut_at.strip()} rows "
@@ -212,6 +217,10 @@ def check_url(url: str) -> None:
     if not valid or any(char.isspace() or ord(char) < 32 or ord(char) == 127 for char in url):
         raise EndpointError(f"{url or repr(url)}: not an http(s) URL of a SPARQL endpoint")
 
+
+ANYTIME_STATES = ("S1TAT",)
+"""The SQL state Virtuoso sends (header ``X-SQL-State``) with an "anytime" answer: the rows a query
+found before the server's time limit, as if they were all."""
 
 PREEMPTIVE_BYTES = 16 * 1024
 """A request body larger than this is sent with the login at once: a server that answers the first try
