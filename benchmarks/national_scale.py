@@ -88,6 +88,10 @@ VIRTUOSO_MEMORY = ((20_000, "", {}),
                                           ("Parameters", "MaxDirtyBuffers"): "500000"}))
 """Up to how many insatser, the server's memory: virtuoso.ini's own values for that much free memory
 (Debian's default, 10 000 buffers of 8 kB, up to 20 000 insatser)."""
+NO_ANYTIME = {("SPARQL", "MaxQueryExecutionTime"): "0", ("SPARQL", "MaxQueryCostEstimationTime"): "0"}
+"""No limit on a query's time or estimated cost: Debian's 60 s makes Virtuoso answer a slower query with
+the rows found so far (an "anytime" answer, marked only by a header), and its estimate refuses others.
+``QUERY_TIMEOUT`` bounds a query instead."""
 PUSH_TIMEOUT = 600.0
 """Seconds a push request may take."""
 CHUNK = 50_000
@@ -177,9 +181,11 @@ def rollup_agrees(store: GraphStore) -> str:
 
 
 def measure(store: GraphStore, figures: Figures, checks: list[Rule], repeat: int) -> None:
-    """Fill ``figures.latency_ms`` with the median times of the four calls (validation last: the slowest)."""
-    goal, count = pick_goal(store)
-    figures.goal, figures.supporters = str(goal), count
+    """Fill ``figures.latency_ms`` with the median times of the four calls (validation last: the slowest).
+
+    ``supports`` is timed for ``figures.goal``, the goal the embedded store chose (``pick_goal``).
+    """
+    goal = URIRef(figures.goal)
     calls: dict[str, Callable[[], object]] = {
         "supports": lambda: supports(store, goal),
         "gaps": lambda: gaps(store, SDG_SCHEME, region=GAPS_REGION),
@@ -187,6 +193,7 @@ def measure(store: GraphStore, figures: Figures, checks: list[Rule], repeat: int
         "validate": lambda: check_sparql(store, checks),
     }
     for name, call in calls.items():
+        progress(f"{figures.engine} {figures.size}: {name}")
         try:
             figures.latency_ms[name], figures.timed[name], answer = median_ms(call, repeat)
         except EndpointError as error:
@@ -225,9 +232,11 @@ def child(size: int, embedded: bool, graph: Path | None, result: Path, repeat: i
     """In a child process: build ``size``, measure the embedded engine, write the graph for the server."""
     with tempfile.TemporaryDirectory(prefix="malgraf-scale-") as temp:
         native, seconds = build(size, Path(temp))
-    figures = Figures("embedded", size, quads=len(native), load_s=seconds)
+    progress(f"built {size} in {seconds:.0f} s")
+    store = EmbeddedStore(native)
+    goal, count = pick_goal(store)
+    figures = Figures("embedded", size, quads=len(native), load_s=seconds, goal=str(goal), supporters=count)
     if embedded:
-        store = EmbeddedStore(native)
         measure(store, figures, rules(load_shapes(SHAPES_FILE)), repeat)
         if size <= CHECK_UP_TO:
             figures.notes.append(union_vs_named(store, URIRef(figures.goal), repeat))
@@ -237,6 +246,11 @@ def child(size: int, embedded: bool, graph: Path | None, result: Path, repeat: i
         write_store(native, graph)
         figures.notes.append(f"wrote the built graph for the server in {time.perf_counter() - start:.0f} s")
     result.write_text(json.dumps(asdict(figures)), encoding="utf-8")
+
+
+def progress(step: str) -> None:
+    """Say on stderr, with the time, what the run is doing."""
+    print(f"[{time.strftime('%H:%M:%S')}] {step}", file=sys.stderr, flush=True)
 
 
 def run_child(size: int, embedded: bool, graph: Path | None, repeat: int) -> Figures:
@@ -273,19 +287,21 @@ class ChunkedEndpoint(SparqlEndpoint):
             self.post_graph(graph, chunk)
 
 
-def run_virtuoso(size: int, graph: Path, quads: int, repeat: int) -> Figures:
+def run_virtuoso(size: int, graph: Path, built: Figures, repeat: int) -> Figures:
     """Push the built graph at ``graph`` to a fresh Virtuoso and measure it there."""
     executable = find_virtuoso()
     if executable is None:
         raise SystemExit("virtuoso-t is not installed (Debian: virtuoso-opensource); use --engine embedded")
     memory, settings = virtuoso_memory(size)
-    server = start_virtuoso(executable, settings=settings)
+    server = start_virtuoso(executable, settings={**settings, **NO_ANYTIME})
     try:
         writer = ChunkedEndpoint(server.sparql, server.graph_store, Login(server.user, server.password),
                                 timeout=PUSH_TIMEOUT, update_url=server.sparql.replace("/sparql", "/sparql-auth"))
         start = time.perf_counter()
+        progress(f"virtuoso {size}: push")
         push(writer, graph)
-        figures = Figures("virtuoso", size, quads=quads, load_s=time.perf_counter() - start)
+        figures = Figures("virtuoso", size, quads=built.quads, load_s=time.perf_counter() - start, goal=built.goal,
+                          supporters=built.supporters)
         buffers = f"virtuoso.ini's values for {memory} free" if memory else "Debian's default"
         figures.notes.append(f"buffers: {buffers}")
         store = RemoteStore(SparqlEndpoint(server.sparql, timeout=QUERY_TIMEOUT))
@@ -302,8 +318,10 @@ def run_size(size: int, engine: str, repeat: int) -> list[Figures]:
         graph = Path(temp) / "malgraf.nq" if engine in ("virtuoso", "both") else None
         built = run_child(size, engine in ("embedded", "both"), graph, repeat)
         found = [built] if engine != "virtuoso" else []
+        if found:
+            print(f"[{size}, embedded] {json.dumps(asdict(built), ensure_ascii=False)}", flush=True)
         if graph is not None:
-            found.append(run_virtuoso(size, graph, built.quads, repeat))
+            found.append(run_virtuoso(size, graph, built, repeat))
             if engine == "virtuoso":
                 found[0].notes = built.notes + found[0].notes
     return found
@@ -338,8 +356,9 @@ def report(found: list[Figures], seconds: float) -> None:
           f"(this size took {seconds:.0f} s)".replace(",", " "))
     for figures in found:
         if figures.goal:
-            print(f"  {figures.engine}: supports timed for {figures.goal} ({figures.supporters} supporters); "
-                  f"validation found {figures.findings} findings")
+            print(f"  {figures.engine}: validation found {figures.findings} findings")
+    print(f"  supports timed for {first.goal}, {first.supporters} supporters (of the candidates, the nearest "
+          f"{TARGET_SUPPORTERS})")
     engines = [figures.engine for figures in found]
     ratio = "  virtuoso/embedded" if len(found) == 2 else ""
     print(f"  {'':<40}" + "".join(f"{name:>12}" for name in engines) + ratio)
