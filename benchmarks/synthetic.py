@@ -78,8 +78,8 @@ def rus_goal(lanskod: str, number: int) -> str:
     return f"rus:{lanskod}-g{number:02d}"
 
 
-def tables(n: int, seed: int = 0, rates: Rates = Rates()) -> dict[str, list[dict[str, str]]]:
-    """The rows of ``insatser.csv``, ``goal_links.csv`` and ``crosswalk.csv`` for ``n`` insatser."""
+def tables(n: int, seed: int = 0, rates: Rates = Rates(), year: int = 2023) -> dict[str, list[dict[str, str]]]:
+    """The rows of ``insatser.csv``, ``goal_links.csv`` and ``crosswalk.csv`` for ``n`` insatser of ``year``."""
     rng = random.Random(seed)
     insatser: list[dict[str, str]] = []
     links: list[dict[str, str]] = []
@@ -90,11 +90,11 @@ def tables(n: int, seed: int = 0, rates: Rates = Rates()) -> dict[str, list[dict
         lanskod = LANSKOD[region]
         section = rng.choices(range(1, 8), weights=SECTION_WEIGHTS)[0]
         counters[section, lanskod] = counters.get((section, lanskod), 0) + 1
-        identifier = f"2023-{section}-{lanskod}-{counters[section, lanskod]:05d}"
+        identifier = f"{year}-{section}-{lanskod}-{counters[section, lanskod]:05d}"
         first = line
         line += rng.randint(8, 120)
         insatser.append({
-            "id": identifier, "year": "2023", "section": str(section), "region": region, "lanskod": lanskod,
+            "id": identifier, "year": str(year), "section": str(section), "region": region, "lanskod": lanskod,
             "name": _text(rng, rng.randint(2, 6)), "description": _text(rng, rng.randint(10, 40)),
             "outputs": _text(rng, rng.randint(5, 25)), "effects": _text(rng, rng.randint(0, 15)),
             "nyps_id": str(rng.randint(20_000_000, 20_399_999)) if rng.random() < 0.3 else "",
@@ -152,17 +152,37 @@ def _crosswalk(rng: random.Random, rates: Rates) -> list[dict[str, str]]:
 COLUMNS = {"insatser": INSATS_COLUMNS, "goal_links": GOAL_LINK_COLUMNS, "crosswalk": CROSSWALK_COLUMNS}
 
 
-def write_tables(directory: Path, n: int, seed: int = 0, rates: Rates = Rates()) -> Path:
-    """Write the tidy CSV files for ``n`` insatser into ``directory`` (created) and return it."""
+def write_tables(directory: Path, n: int, seed: int = 0, rates: Rates = Rates(), year: int = 2023,
+                 crosswalk: list[dict[str, str]] | None = None) -> Path:
+    """Write the tidy CSV files for ``n`` insatser of ``year`` into ``directory`` (created) and return it.
+
+    ``crosswalk`` replaces the crosswalk rows drawn for this folder (``write_years`` gives every year the same).
+    """
     directory.mkdir(parents=True, exist_ok=True)
-    for name, rows in tables(n, seed, rates).items():
+    drawn = tables(n, seed, rates, year)
+    if crosswalk is not None:
+        drawn["crosswalk"] = crosswalk
+    for name, rows in drawn.items():
         with (directory / f"{name}.csv").open("w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=COLUMNS[name], lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
-    (directory / "source.csv").write_text("id,title,publisher,year,path\nmalgraf-synthetic,Syntetiska insatser,"
-                                          "malgraf,2023,benchmarks/synthetic.py\n", encoding="utf-8")
+    source = "malgraf-synthetic" if year == 2023 else f"malgraf-synthetic-{year}"
+    (directory / "source.csv").write_text(f"id,title,publisher,year,path\n{source},Syntetiska insatser,"
+                                          f"malgraf,{year},benchmarks/synthetic.py\n", encoding="utf-8")
     return directory
+
+
+def write_years(directory: Path, n: int, years: range, seed: int = 0, rates: Rates = Rates()) -> list[Path]:
+    """Write ``n`` insatser spread evenly over ``years``, one data folder per year (``directory/<year>``).
+
+    Each year draws its own insatser (seed ``seed + i``); all share the first year's crosswalk, as a
+    region's goals and their crosswalk outlast a year's report. The folders, in order of year, are returned.
+    """
+    shares = [n // len(years) + (1 if i < n % len(years) else 0) for i in range(len(years))]
+    crosswalk = _crosswalk(random.Random(seed), rates)
+    return [write_tables(directory / str(year), share, seed + i, rates, year, crosswalk)
+            for i, (year, share) in enumerate(zip(years, shares, strict=True))]
 
 
 def generate(n: int, seed: int = 0, rates: Rates = Rates()) -> Graph:

@@ -1,0 +1,397 @@
+"""National scale, measured: 10 000, 100 000 and 1 000 000 synthetic insatser on each engine.
+
+For each size the synthetic tables (``benchmarks/synthetic.py``, the insatser spread over the years
+2014–2023, one data folder per year, all 21 regions) are built as ``malgraf build`` builds them:
+reference vocabularies, data, and the closure (``mg:reaches``) materialised at build time. Then the
+same calls, through the one store interface (``GraphStore``), run on two engines:
+
+- embedded: Oxigraph in memory in this process (``EmbeddedStore`` over ``build_store``'s store);
+- virtuoso: a throwaway Virtuoso Open Source 7 (``tests/virtuoso.py``), filled by ``malgraf.store.push``
+  from the built graph written to a file (each graph uploaded in requests of ``CHUNK`` triples: one
+  large ``PUT`` hangs Virtuoso), read as a ``RemoteStore``.
+
+Measured per size and engine: build time (embedded: ``build_store`` with the closure) or push time
+(virtuoso), peak memory (embedded: the peak RSS of a process that builds and queries only that size;
+virtuoso: the server's peak RSS, ``VmHWM``), and the median wall time (one warm-up, then ``--repeat``
+calls) of
+
+- ``supports`` for the SDG target or RUS goal whose supporter count is nearest 1 000;
+- ``gaps`` of the SDG scheme for one region (Blekinge);
+- the validation fast path, ``check_sparql`` over every rule;
+- the national roll-up, ``queries/rollup_national.rq``: insatser per goal of the national strategy.
+
+At the smallest size (≤ 10 000) the roll-up is checked against an independent count (the distinct
+insatser of ``supports`` for each goal of the scheme), and on the embedded engine ``supports.rq`` is
+timed with the union default graph against naming every graph (``default_graph=[…]``).
+
+Each size runs in a child process, so that the embedded peak RSS is that size's; the server starts
+after the child has ended, with memory for the size (``VIRTUOSO_MEMORY``). The whole run at
+the three sizes takes about half an hour on 2 cores and needs about 20 GB of memory at 1 000 000.
+
+Run: ``python benchmarks/national_scale.py [SIZES…] [--engine embedded|virtuoso|both] [--repeat N]``
+(default 10000 100000 1000000, both engines; virtuoso needs Debian's ``virtuoso-opensource``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import URIRef
+from rdflib.term import Node
+
+from malgraf.closure import materialise_closure
+from malgraf.graph import build_store, write_store
+from malgraf.importers.tables import year_triples
+from malgraf.namespaces import REGION, RUS, SDG
+from malgraf.query import gaps, supports
+from malgraf.resources import SHAPES_FILE, load_query
+from malgraf.store import EmbeddedStore, GraphStore
+from malgraf.store.bind import with_values
+from malgraf.store.endpoint import EndpointError, Login, SparqlEndpoint
+from malgraf.store.push import push
+from malgraf.store.remote import RemoteStore
+from malgraf.validate.engines import check_sparql
+from malgraf.validate.rules import Rule, load_shapes, rules
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))
+from synthetic import SDG_TARGETS, rus_goal, write_years  # noqa: E402
+from virtuoso import find_virtuoso, start_virtuoso  # noqa: E402
+
+SIZES = (10_000, 100_000, 1_000_000)
+YEARS = range(2014, 2024)
+TARGET_SUPPORTERS = 1_000
+SDG_SCHEME = URIRef("http://metadata.un.org/sdg")
+GAPS_REGION = REGION["10"]
+"""Blekinge: gaps are asked for one region."""
+BUDGET_S = 30.0
+"""Seconds of timed calls each measure may take after its warm-up."""
+CHECK_UP_TO = 10_000
+"""Sizes up to this check the roll-up against an independent count and time the union default graph."""
+VIRTUOSO_MEMORY = ((20_000, "", {}),
+                   (200_000, "2 GB", {("Parameters", "NumberOfBuffers"): "170000",
+                                      ("Parameters", "MaxDirtyBuffers"): "130000"}),
+                   (sys.maxsize, "8 GB", {("Parameters", "NumberOfBuffers"): "680000",
+                                          ("Parameters", "MaxDirtyBuffers"): "500000"}))
+"""Up to how many insatser, the server's memory: virtuoso.ini's own values for that much free memory
+(Debian's default, 10 000 buffers of 8 kB, up to 20 000 insatser)."""
+NO_ANYTIME = {("SPARQL", "MaxQueryExecutionTime"): "0", ("SPARQL", "MaxQueryCostEstimationTime"): "0"}
+"""No limit on a query's time or estimated cost: Debian's 60 s makes Virtuoso answer a slower query with
+the rows found so far (an "anytime" answer, marked only by a header), and its estimate refuses others.
+``QUERY_TIMEOUT`` bounds a query instead."""
+PUSH_TIMEOUT = 600.0
+"""Seconds a push request may take."""
+CHUNK = 50_000
+"""Triples per upload request. One PUT of a year's graph at 100 000 insatser (434 000 triples) never
+returns: Virtuoso 7.2 stops with its threads waiting on locks after about 130 000 ("Locks are held for
+a long time"); in requests of 50 000 it loads at about 70 000 triples/s."""
+QUERY_TIMEOUT = 300.0
+"""Seconds a query to the server may take before the measure is given up."""
+
+CANDIDATES = """
+PREFIX mg: <https://w3id.org/malgraf/ontology#>
+SELECT ?goal (COUNT(DISTINCT ?insats) AS ?n) WHERE {
+  ?direct mg:reaches ?goal .
+  { ?link mg:goal ?direct . ?insats mg:goalLink ?link . } UNION { ?insats mg:reportedUnder ?direct . }
+} GROUP BY ?goal
+"""
+"""Supporters of each candidate goal (bound as a table), to choose the one ``supports`` is timed for."""
+
+
+@dataclass
+class Figures:
+    """What one engine measured at one size; times in ms, except ``load_s``."""
+
+    engine: str
+    size: int
+    quads: int = 0
+    load_s: float = 0.0
+    """Build with the closure (embedded) or push (virtuoso), seconds."""
+    peak_mb: float = 0.0
+    goal: str = ""
+    supporters: int = 0
+    latency_ms: dict[str, float] = field(default_factory=dict)
+    timed: dict[str, int] = field(default_factory=dict)
+    """How many calls each median is of (0: the warm-up's time, the call being too slow to repeat)."""
+    findings: int = 0
+    """How many findings the validation fast path reported."""
+    notes: list[str] = field(default_factory=list)
+
+
+def median_ms(call: Callable[[], object], repeat: int) -> tuple[float, int, object]:
+    """Median wall time in ms of up to ``repeat`` calls after one warm-up call, how many were timed, the answer.
+
+    A call slower than ``BUDGET_S`` is timed fewer times (none: the warm-up's time is the figure).
+    """
+    start = time.perf_counter()
+    answer = call()
+    warm = time.perf_counter() - start
+    times = []
+    for _ in range(min(repeat, int(BUDGET_S / max(warm, 1e-9)))):
+        start = time.perf_counter()
+        answer = call()
+        times.append((time.perf_counter() - start) * 1000)
+    return (statistics.median(times), len(times), answer) if times else (warm * 1000, 0, answer)
+
+
+def candidates() -> list[URIRef]:
+    """The goals ``supports`` may be timed for: the synthetic SDG targets and every region's RUS goals."""
+    from malgraf.regions import REGIONS
+
+    goals = [SDG[target] for target in SDG_TARGETS]
+    goals += [URIRef(str(RUS) + rus_goal(region.lanskod, number)[4:]) for region in REGIONS for number in range(1, 13)]
+    return goals
+
+
+def pick_goal(store: GraphStore) -> tuple[URIRef, int]:
+    """The candidate goal whose number of supporting insatser is nearest ``TARGET_SUPPORTERS``."""
+    rows = store.select_values(CANDIDATES, [{"goal": goal} for goal in candidates()])
+    counts = {URIRef(str(row["goal"])): int(row["n"]) for row in rows}  # type: ignore[call-overload]
+    goal = min(sorted(counts), key=lambda g: abs(counts[g] - TARGET_SUPPORTERS))
+    return goal, counts[goal]
+
+
+def rollup(store: GraphStore) -> list[dict[str, object]]:
+    """The national roll-up: insatser per goal of the national strategy."""
+    return store.select_values(load_query("rollup_national"))
+
+
+def rollup_agrees(store: GraphStore) -> str:
+    """Whether the roll-up's counts equal the distinct insatser of ``supports`` for each goal of the scheme."""
+    counted = {str(row["goal"]): int(row["insatser"]) for row in rollup(store)}  # type: ignore[call-overload]
+    independent = {goal: len({str(row["insats"]) for row in supports(store, URIRef(goal))}) for goal in counted}
+    differ = sorted(goal for goal in counted if counted[goal] != independent[goal])
+    total = sum(counted.values())
+    if differ:
+        return f"roll-up DISAGREES with supports() for {len(differ)} of {len(counted)} goals: {differ[:3]}"
+    return f"roll-up agrees with supports() on all {len(counted)} goals of ns:strategy ({total} insats-goal pairs)"
+
+
+def measure(store: GraphStore, figures: Figures, checks: list[Rule], repeat: int) -> None:
+    """Fill ``figures.latency_ms`` with the median times of the four calls (validation last: the slowest).
+
+    ``supports`` is timed for ``figures.goal``, the goal the embedded store chose (``pick_goal``).
+    """
+    goal = URIRef(figures.goal)
+    calls: dict[str, Callable[[], object]] = {
+        "supports": lambda: supports(store, goal),
+        "gaps": lambda: gaps(store, SDG_SCHEME, region=GAPS_REGION),
+        "rollup": lambda: rollup(store),
+        "validate": lambda: check_sparql(store, checks),
+    }
+    for name, call in calls.items():
+        progress(f"{figures.engine} {figures.size}: {name}")
+        try:
+            figures.latency_ms[name], figures.timed[name], answer = median_ms(call, repeat)
+        except EndpointError as error:
+            figures.latency_ms[name], figures.timed[name], answer = float("nan"), 0, ()
+            figures.notes.append(f"{name}: {error}")
+        if name == "validate":
+            figures.findings = len(answer)  # type: ignore[arg-type]
+    if figures.size <= CHECK_UP_TO:
+        figures.notes.append(rollup_agrees(store))
+
+
+def union_vs_named(store: EmbeddedStore, goal: URIRef, repeat: int) -> str:
+    """``supports.rq`` on Oxigraph: the union default graph against naming every graph."""
+    query = with_values(load_query("supports"), {"goal": goal})
+    graphs = list(store.native.named_graphs())
+    union = median_ms(lambda: list(store.native.query(query, use_default_graph_as_union=True)), repeat)[0]
+    named = median_ms(lambda: list(store.native.query(query, default_graph=graphs)), repeat)[0]
+    return (f"supports.rq on Oxigraph: union default graph {union:.1f} ms, naming all {len(graphs)} graphs "
+            f"(default_graph=[…]) {named:.1f} ms, {named / union:.1f}× slower")
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def build(size: int, folder: Path) -> tuple[ox.Store, float]:
+    """The built store of ``size`` synthetic insatser with its closure, and the seconds the build took."""
+    directories = write_years(folder / "data", size, YEARS)
+    start = time.perf_counter()
+    store = build_store(directories, data_loader=year_triples, materialise=materialise_closure)
+    return store, time.perf_counter() - start
+
+
+def child(size: int, embedded: bool, graph: Path | None, result: Path, repeat: int) -> None:
+    """In a child process: build ``size``, measure the embedded engine, write the graph for the server."""
+    with tempfile.TemporaryDirectory(prefix="malgraf-scale-") as temp:
+        native, seconds = build(size, Path(temp))
+    progress(f"built {size} in {seconds:.0f} s")
+    store = EmbeddedStore(native)
+    goal, count = pick_goal(store)
+    figures = Figures("embedded", size, quads=len(native), load_s=seconds, goal=str(goal), supporters=count)
+    if embedded:
+        measure(store, figures, rules(load_shapes(SHAPES_FILE)), repeat)
+        if size <= CHECK_UP_TO:
+            figures.notes.append(union_vs_named(store, URIRef(figures.goal), repeat))
+    figures.peak_mb = peak_rss_mb()
+    if graph is not None:
+        start = time.perf_counter()
+        write_store(native, graph)
+        figures.notes.append(f"wrote the built graph for the server in {time.perf_counter() - start:.0f} s")
+    result.write_text(json.dumps(asdict(figures)), encoding="utf-8")
+
+
+def progress(step: str) -> None:
+    """Say on stderr, with the time, what the run is doing."""
+    print(f"[{time.strftime('%H:%M:%S')}] {step}", file=sys.stderr, flush=True)
+
+
+def run_child(size: int, embedded: bool, graph: Path | None, repeat: int) -> Figures:
+    """``child`` in a fresh Python process; its figures."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as result:
+        command = [sys.executable, __file__, str(size), "--child", result.name, "--repeat", str(repeat)]
+        command += [] if embedded else ["--build-only"]
+        command += ["--graph", str(graph)] if graph is not None else []
+        subprocess.run(command, check=True)
+        return Figures(**json.loads(Path(result.name).read_text(encoding="utf-8")))
+
+
+def server_peak_mb(pid: int) -> float:
+    """A process's peak resident memory (``VmHWM``), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text(encoding="utf-8").splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def virtuoso_memory(size: int) -> tuple[str, dict[tuple[str, str], str]]:
+    """The server's memory for ``size`` insatser: a description and its ``virtuoso.ini`` settings."""
+    return next((memory, settings) for most, memory, settings in VIRTUOSO_MEMORY if size <= most)
+
+
+class ChunkedEndpoint(SparqlEndpoint):
+    """A server whose Graph Store ``PUT`` of a graph is sent as a ``PUT`` of its first ``CHUNK`` triples and
+    a ``POST`` of each next ``CHUNK``: the same graph, in requests Virtuoso completes (see ``CHUNK``)."""
+
+    def put_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+        remaining = iter(triples)
+        super().put_graph(graph, list(itertools.islice(remaining, CHUNK)))
+        while chunk := list(itertools.islice(remaining, CHUNK)):
+            self.post_graph(graph, chunk)
+
+
+def run_virtuoso(size: int, graph: Path, built: Figures, repeat: int) -> Figures:
+    """Push the built graph at ``graph`` to a fresh Virtuoso and measure it there."""
+    executable = find_virtuoso()
+    if executable is None:
+        raise SystemExit("virtuoso-t is not installed (Debian: virtuoso-opensource); use --engine embedded")
+    memory, settings = virtuoso_memory(size)
+    server = start_virtuoso(executable, settings={**settings, **NO_ANYTIME})
+    try:
+        writer = ChunkedEndpoint(server.sparql, server.graph_store, Login(server.user, server.password),
+                                timeout=PUSH_TIMEOUT, update_url=server.sparql.replace("/sparql", "/sparql-auth"))
+        start = time.perf_counter()
+        progress(f"virtuoso {size}: push")
+        push(writer, graph)
+        figures = Figures("virtuoso", size, quads=built.quads, load_s=time.perf_counter() - start, goal=built.goal,
+                          supporters=built.supporters)
+        buffers = f"virtuoso.ini's values for {memory} free" if memory else "Debian's default"
+        figures.notes.append(f"buffers: {buffers}")
+        store = RemoteStore(SparqlEndpoint(server.sparql, timeout=QUERY_TIMEOUT))
+        measure(store, figures, rules(load_shapes(SHAPES_FILE)), repeat)
+        figures.peak_mb = server_peak_mb(server.process.pid)
+        return figures
+    finally:
+        server.stop()
+
+
+def run_size(size: int, engine: str, repeat: int) -> list[Figures]:
+    """Every engine's figures at one size."""
+    with tempfile.TemporaryDirectory(prefix="malgraf-scale-graph-") as temp:
+        graph = Path(temp) / "malgraf.nq" if engine in ("virtuoso", "both") else None
+        built = run_child(size, engine in ("embedded", "both"), graph, repeat)
+        found = [built] if engine != "virtuoso" else []
+        if found:
+            print(f"[{size}, embedded] {json.dumps(asdict(built), ensure_ascii=False)}", flush=True)
+        if graph is not None:
+            found.append(run_virtuoso(size, graph, built, repeat))
+            if engine == "virtuoso":
+                found[0].notes = built.notes + found[0].notes
+    return found
+
+
+ROWS = (("load", "build (embedded) / push (virtuoso), s"), ("peak_mb", "peak memory, MB"),
+        ("supports", "supports, ms"), ("gaps", "gaps sdg Blekinge, ms"), ("rollup", "national roll-up, ms"),
+        ("validate", "validation fast path, ms"))
+
+
+def value(figures: Figures, row: str) -> float:
+    if row == "load":
+        return figures.load_s
+    if row == "peak_mb":
+        return figures.peak_mb
+    return figures.latency_ms.get(row, float("nan"))
+
+
+def cell(figures: Figures, row: str) -> str:
+    """One figure as the table shows it: ``*`` marks a single cold call, ``-`` a measure given up."""
+    number = value(figures, row)
+    if number != number:  # NaN
+        return f"{'-':>12}"
+    cold = "*" if row in figures.timed and figures.timed[row] == 0 else " "
+    return f"{number:>11.1f}{cold}"
+
+
+def report(found: list[Figures], seconds: float) -> None:
+    """Print the figures of one size: a row per measure, a column per engine, and their ratio."""
+    first = found[0]
+    print(f"\n{first.size:,} insatser over {YEARS.start}–{YEARS.stop - 1}, {first.quads:,} quads "
+          f"(this size took {seconds:.0f} s)".replace(",", " "))
+    for figures in found:
+        if figures.goal:
+            print(f"  {figures.engine}: validation found {figures.findings} findings")
+    print(f"  supports timed for {first.goal}, {first.supporters} supporters (of the candidates, the nearest "
+          f"{TARGET_SUPPORTERS})")
+    engines = [figures.engine for figures in found]
+    ratio = "  virtuoso/embedded" if len(found) == 2 else ""
+    print(f"  {'':<40}" + "".join(f"{name:>12}" for name in engines) + ratio)
+    for row, label in ROWS:
+        values = [value(figures, row) for figures in found]
+        line = f"  {label:<40}" + "".join(cell(figures, row) for figures in found)
+        if len(values) == 2 and values[0] and values[0] == values[0] and values[1] == values[1]:
+            line += f"  {values[1] / values[0]:8.2f}×"
+        print(line)
+    for figures in found:
+        for note in figures.notes:
+            print(f"  {figures.engine}: {note}")
+    print("  (* one call only, its first: too slow to repeat within the budget)")
+    sys.stdout.flush()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sizes", type=int, nargs="*", default=list(SIZES), help="numbers of insatser")
+    parser.add_argument("--engine", choices=("embedded", "virtuoso", "both"), default="both")
+    parser.add_argument("--repeat", type=int, default=5, help="timed calls after the warm-up (median)")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--graph", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child is not None:
+        child(args.sizes[0], not args.build_only, args.graph, args.child, args.repeat)
+        return
+    for size in args.sizes:
+        start = time.perf_counter()
+        found = run_size(size, args.engine, args.repeat)
+        report(found, time.perf_counter() - start)
+
+
+if __name__ == "__main__":
+    main()
