@@ -43,7 +43,7 @@ BINDINGS: dict[str, Bindings | None] = {
     "has_triple": {"p": MG.reaches}, "insats_goals": {"insats": INSATS_WITH_GOALS}, "insats_labels": None,
     "insats_paths": {"insats": INSATS_WITH_GOALS}, "insatser_per_region": None,
     "objects": {"s": SDG["8"], "p": SKOS.prefLabel}, "quads_per_graph": None, "reach_edges": {"goal": SDG["8"]},
-    "region_labels": None, "scheme_counts": {"lang": Literal("en")}, "scope_region": {"region": REGION["09"]},
+    "region_labels": None, "rollup_national": None, "scheme_counts": {"lang": Literal("en")}, "scope_region": {"region": REGION["09"]},
     "scope_year": {"yearText": Literal("2023")}, "subjects": {"p": SKOS.broader, "o": SDG["8"]},
     "supports": {"goal": SDG["8"]}, "unresolved_links": {"insats": INSATS_WITH_GOALS},
     "view_broader": None, "view_goals": {"lang": Literal("sv")}, "view_insatser": {"lang": Literal("sv")},

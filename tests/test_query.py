@@ -217,3 +217,11 @@ def test_shipped_gaps_are_the_goals_no_supports_row_reaches(shipped_graph_path: 
                 if not supports(shipped, goal, region=region, year=year)}
     assert found == expected
     assert len(expected) > 100 and any(name == "national" for name, _ in expected)
+
+
+def test_the_national_rollup_counts_each_insats_once_per_goal_as_supports_finds_them(shipped: GraphStore) -> None:
+    from malgraf.query import national_rollup
+
+    counted = {str(row["goal"]): row["insatser"] for row in national_rollup(shipped)}
+    assert len(counted) >= 12 + 4 and counted[str(NS["area-1"])] > 0
+    assert counted == {goal: len({row["insats"] for row in supports(shipped, URIRef(goal))}) for goal in counted}

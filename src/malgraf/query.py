@@ -170,6 +170,13 @@ def gaps(
                                          str(row["label"] or "")))
 
 
+def national_rollup(store: GraphStore) -> list[Row]:
+    """Insatser per goal of the national strategy (areas, priorities, goal, preconditions), each
+    insats once per goal however many ways lead there; 0 for a goal none reaches."""
+    require_closure(store)
+    return select_values(store, "rollup_national")
+
+
 def _natural(text: str) -> list[object]:
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
 
