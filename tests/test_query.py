@@ -225,3 +225,7 @@ def test_the_national_rollup_counts_each_insats_once_per_goal_as_supports_finds_
     counted = {str(row["goal"]): row["insatser"] for row in national_rollup(shipped)}
     assert len(counted) >= 12 + 4 and counted[str(NS["area-1"])] > 0
     assert counted == {goal: len({row["insats"] for row in supports(shipped, URIRef(goal))}) for goal in counted}
+    blekinge = {str(row["goal"]): row["insatser"] for row in national_rollup(shipped, region=REGION["10"], year=2023)}
+    assert blekinge.keys() == counted.keys() and 0 < sum(blekinge.values()) < sum(counted.values())
+    assert blekinge == {goal: len({row["insats"] for row in supports(shipped, URIRef(goal), region=REGION["10"])})
+                        for goal in counted}

@@ -16,6 +16,7 @@ on shortest paths, so ``supports`` and ``goals`` show the same way for the same 
 
 from __future__ import annotations
 
+import hashlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 
-from malgraf.namespaces import GRAPH, MG
+from malgraf.namespaces import GRAPH, ID, MG, RDF, XSD
 from malgraf.resources import load_query
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from malgraf.store.base import GraphStore, Triple
 
 CLOSURE_GRAPH = GRAPH.closure
+ROLLUP_GRAPH = GRAPH.rollup
+"""Insatser per goal of the national strategy, region and year (``mg:GoalCount``): what roll-ups sum."""
 BROADER, CROSSWALK = "broader", "crosswalk"
 """Kinds of edge between goals, as ``goal_edges.rq`` names them."""
 
@@ -99,7 +102,23 @@ def materialise_closure(store: GraphStore) -> int:
     pairs = list(reach(graph))
     triples += [(iris[source], MG.reaches, iris[target]) for source, target in pairs]
     store.add_graph(CLOSURE_GRAPH, triples)
+    store.replace_graph(ROLLUP_GRAPH, rollup_cells(store))
     return len(pairs)
+
+
+def rollup_cells(store: GraphStore) -> list[Triple]:
+    """One ``mg:GoalCount`` per goal of the national strategy, region and year that insatser serve,
+    with how many (``rollup_cells.rq``, over the closure just written)."""
+    triples: list[Triple] = []
+    for row in store.select_values(load_query("rollup_cells")):
+        goal, region, year = str(row["goal"]), str(row["region"]), str(row["year"])
+        key = hashlib.sha1(f"{goal} {region} {year}".encode()).hexdigest()[:16]
+        cell = ID["goal-count/" + key]
+        triples += [(cell, RDF.type, MG.GoalCount), (cell, MG.countedGoal, URIRef(goal)),
+                    (cell, MG.countedRegion, URIRef(region)),
+                    (cell, MG.countedYear, Literal(year, datatype=XSD.gYear)),
+                    (cell, MG.insatser, Literal(int(row["n"]), datatype=XSD.integer))]  # type: ignore[call-overload]
+    return triples
 
 
 @dataclass(frozen=True)

@@ -170,11 +170,16 @@ def gaps(
                                          str(row["label"] or "")))
 
 
-def national_rollup(store: GraphStore) -> list[Row]:
-    """Insatser per goal of the national strategy (areas, priorities, goal, preconditions), each
-    insats once per goal however many ways lead there; 0 for a goal none reaches."""
+def national_rollup(store: GraphStore, *, region: URIRef | None = None, year: int | None = None) -> list[Row]:
+    """Insatser per goal of the national strategy (areas, priorities, goal, preconditions), of
+    ``region`` and ``year`` when given, each insats once per goal however many ways lead there; 0
+    for a goal none reaches. Sums the cells ``malgraf build`` materialised (``closure.rollup_cells``)."""
     require_closure(store)
-    return select_values(store, "rollup_national")
+    bindings = _optional(region=region, year=Literal(str(year), datatype=XSD.gYear) if year is not None else None)
+    counts = {row["goal"]: row["insatser"] for row in select_values(store, "rollup_national", bindings or None)}
+    goals = select_values(store, "scheme_goals", {"scheme": SCHEMES["national"]})
+    return [{"goal": row["goal"], "notation": row["notation"], "label": row["label"], "insatser": counts[row["goal"]]}
+            for row in goals if row["goal"] in counts]
 
 
 def _natural(text: str) -> list[object]:
