@@ -21,6 +21,8 @@ from malgraf.store.endpoint import EndpointError, Login, SparqlEndpoint
 from malgraf.terms import from_oxigraph
 from virtuoso import Virtuoso
 
+MINI = Path(__file__).parent / "data" / "mini"
+
 REGIONS = """
 PREFIX mg: <https://w3id.org/malgraf/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -172,3 +174,18 @@ def test_an_answer_the_server_cut_at_its_time_limit_is_an_error_not_rows() -> No
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_graph_the_build_no_longer_has_is_dropped_by_the_next_push(virtuoso: Virtuoso, mini_path: Path,
+                                                                     tmp_path: Path) -> None:
+    from malgraf.build import build
+
+    extra = tmp_path / "extra.ttl"
+    extra.write_text("<https://example.org/a> <https://example.org/p> <https://example.org/b> .\n", encoding="utf-8")
+    with_extra = tmp_path / "with-extra.nq"
+    build(with_extra, [MINI], extra_turtle=[extra])
+    assert push_command(virtuoso, with_extra).exit_code == 0
+    assert str(GRAPH["extra/extra"]) in graphs_on(endpoint(virtuoso))
+    assert push_command(virtuoso, mini_path).exit_code == 0
+    after = graphs_on(endpoint(virtuoso))
+    assert str(GRAPH["extra/extra"]) not in after and after[str(CATALOG_GRAPH)] == 2 * (len(after) - 1)
