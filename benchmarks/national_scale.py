@@ -30,7 +30,7 @@ Each size runs in a child process, so that the embedded peak RSS is that size's;
 after the child has ended, with memory for the size (``VIRTUOSO_MEMORY``). On 2 cores 10 000 takes
 about 2.5 minutes and 100 000 about 13; 1 000 000 takes over an hour (the build alone 17 minutes, writing
 the built graph 17 more) and 17 GB of memory. ``--server-only GRAPH`` measures the server again on a
-built graph a run left.
+built graph (one `malgraf build` wrote, or a stopped run left).
 
 Run: ``python benchmarks/national_scale.py [SIZES…] [--engine embedded|virtuoso|both] [--repeat N]``
 (default 10000 100000 1000000, both engines; virtuoso needs Debian's ``virtuoso-opensource``).
