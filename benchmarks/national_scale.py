@@ -5,7 +5,9 @@ For each size the synthetic tables (``benchmarks/synthetic.py``, the insatser sp
 reference vocabularies, data, and the closure (``mg:reaches``) materialised at build time. Then the
 same calls, through the one store interface (``GraphStore``), run on two engines:
 
-- embedded: Oxigraph in memory in this process (``EmbeddedStore`` over ``build_store``'s store);
+- embedded: Oxigraph in this process (``EmbeddedStore`` over ``build_store``'s store, in memory; from
+  ``ON_DISK_FROM`` insatser over the on-disk store of the built graph, which fits in memory where the
+  store in memory and its queries' working memory do not);
 - virtuoso: a throwaway Virtuoso Open Source 7 (``tests/virtuoso.py``), filled by ``malgraf.store.push``
   from the built graph written to a file (each graph uploaded in requests of ``CHUNK`` triples: one
   large ``PUT`` hangs Virtuoso), read as a ``RemoteStore``.
@@ -25,8 +27,10 @@ insatser of ``supports`` for each goal of the scheme), and on the embedded engin
 timed with the union default graph against naming every graph (``default_graph=[…]``).
 
 Each size runs in a child process, so that the embedded peak RSS is that size's; the server starts
-after the child has ended, with memory for the size (``VIRTUOSO_MEMORY``). The whole run at
-the three sizes takes about half an hour on 2 cores and needs about 20 GB of memory at 1 000 000.
+after the child has ended, with memory for the size (``VIRTUOSO_MEMORY``). On 2 cores 10 000 takes
+about 2.5 minutes and 100 000 about 13; 1 000 000 takes over an hour (the build alone 17 minutes, writing
+the built graph 17 more) and 17 GB of memory. ``--server-only GRAPH`` measures the server again on a
+built graph (one `malgraf build` wrote, or a stopped run left).
 
 Run: ``python benchmarks/national_scale.py [SIZES…] [--engine embedded|virtuoso|both] [--repeat N]``
 (default 10000 100000 1000000, both engines; virtuoso needs Debian's ``virtuoso-opensource``).
@@ -35,6 +39,8 @@ Run: ``python benchmarks/national_scale.py [SIZES…] [--engine embedded|virtuos
 from __future__ import annotations
 
 import argparse
+import configparser
+import gc
 import itertools
 import json
 import resource
@@ -52,8 +58,9 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from malgraf.closure import materialise_closure
-from malgraf.graph import build_store, write_store
-from malgraf.importers.tables import year_triples
+from malgraf.graph import build_store, open_graph_store, open_store, write_store
+from malgraf.importers.csvfile import read_csv
+from malgraf.importers.tables import GOAL_LINK_COLUMNS, _digest, year_triples
 from malgraf.namespaces import REGION, RUS, SDG
 from malgraf.query import gaps, supports
 from malgraf.resources import SHAPES_FILE, load_query
@@ -61,7 +68,7 @@ from malgraf.store import EmbeddedStore, GraphStore
 from malgraf.store.bind import with_values
 from malgraf.store.endpoint import EndpointError, Login, SparqlEndpoint
 from malgraf.store.push import push
-from malgraf.store.remote import RemoteStore
+from malgraf.store.remote import CATALOG_GRAPH, RemoteStore, catalog_triples
 from malgraf.validate.engines import check_sparql
 from malgraf.validate.rules import Rule, load_shapes, rules
 
@@ -69,7 +76,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 from synthetic import SDG_TARGETS, rus_goal, write_years  # noqa: E402
-from virtuoso import find_virtuoso, start_virtuoso  # noqa: E402
+from virtuoso import Virtuoso, find_virtuoso, start_virtuoso  # noqa: E402
 
 SIZES = (10_000, 100_000, 1_000_000)
 YEARS = range(2014, 2024)
@@ -79,6 +86,10 @@ GAPS_REGION = REGION["10"]
 """Blekinge: gaps are asked for one region."""
 BUDGET_S = 30.0
 """Seconds of timed calls each measure may take after its warm-up."""
+ON_DISK_FROM = 1_000_000
+"""From this size the embedded engine is measured on the on-disk store of the built graph: in memory,
+the store (15 GB at 1 000 000) and the working memory of the queries (1.5 GB more at 100 000, the
+peak RSS says) would not fit in 24 GB."""
 CHECK_UP_TO = 10_000
 """Sizes up to this check the roll-up against an independent count and time the union default graph."""
 VIRTUOSO_MEMORY = ((20_000, "", {}),
@@ -88,6 +99,10 @@ VIRTUOSO_MEMORY = ((20_000, "", {}),
                                           ("Parameters", "MaxDirtyBuffers"): "500000"}))
 """Up to how many insatser, the server's memory: virtuoso.ini's own values for that much free memory
 (Debian's default, 10 000 buffers of 8 kB, up to 20 000 insatser)."""
+BULK_FROM = 1_000_000
+"""From this size the server is filled by Virtuoso's own bulk loader, not ``push``: at 100 000 insatser
+push took 280 s for 4.4 M quads (16 000 a second, most of it Python making an rdflib term and N-Triples
+text of each), which at 1 000 000 would be 45 minutes. The bulk loader reads the N-Quads the build wrote."""
 NO_ANYTIME = {("SPARQL", "MaxQueryExecutionTime"): "0", ("SPARQL", "MaxQueryCostEstimationTime"): "0"}
 """No limit on a query's time or estimated cost: Debian's 60 s makes Virtuoso answer a slower query with
 the rows found so far (an "anytime" answer, marked only by a header), and its estimate refuses others.
@@ -220,32 +235,61 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def ids_collide(folder: Path) -> bool:
+    """Whether two goal links of a data folder would get the same id: the importer mints a 40-bit digest
+    of each link's key, and at 1 000 000 insatser a year's 230 000 links collide with a chance of 2 %."""
+    keys = {(row.get("insats_id"), row.get("kind"), row.get("goal") or " ".join(row.get("statement").split()),
+             row.get("source_first_line")) for row in read_csv(folder / "goal_links.csv", GOAL_LINK_COLUMNS)}
+    collide = len({_digest(key) for key in keys}) < len(keys)
+    if collide:
+        progress(f"{folder.name}: two goal links would get one id; drawn again with another seed")
+    return collide
+
+
 def build(size: int, folder: Path) -> tuple[ox.Store, float]:
     """The built store of ``size`` synthetic insatser with its closure, and the seconds the build took."""
-    directories = write_years(folder / "data", size, YEARS)
+    directories = write_years(folder / "data", size, YEARS, redraw=ids_collide)
     start = time.perf_counter()
     store = build_store(directories, data_loader=year_triples, materialise=materialise_closure)
     return store, time.perf_counter() - start
 
 
 def child(size: int, embedded: bool, graph: Path | None, result: Path, repeat: int) -> None:
-    """In a child process: build ``size``, measure the embedded engine, write the graph for the server."""
+    """In a child process: build ``size``, measure the embedded engine, write the graph for the server.
+
+    From ``ON_DISK_FROM`` insatser the built graph is written first and the embedded engine measured on
+    its on-disk store (as ``malgraf``'s commands open a built graph), the store in memory let go.
+    """
     with tempfile.TemporaryDirectory(prefix="malgraf-scale-") as temp:
         native, seconds = build(size, Path(temp))
-    progress(f"built {size} in {seconds:.0f} s")
-    store = EmbeddedStore(native)
-    goal, count = pick_goal(store)
-    figures = Figures("embedded", size, quads=len(native), load_s=seconds, goal=str(goal), supporters=count)
-    if embedded:
-        measure(store, figures, rules(load_shapes(SHAPES_FILE)), repeat)
-        if size <= CHECK_UP_TO:
-            figures.notes.append(union_vs_named(store, URIRef(figures.goal), repeat))
-    figures.peak_mb = peak_rss_mb()
-    if graph is not None:
-        start = time.perf_counter()
-        write_store(native, graph)
-        figures.notes.append(f"wrote the built graph for the server in {time.perf_counter() - start:.0f} s")
+        progress(f"built {size} in {seconds:.0f} s")
+        figures = Figures("embedded", size, quads=len(native), load_s=seconds)
+        if size >= ON_DISK_FROM:
+            graph = graph or Path(temp) / "malgraf.nq"
+            write_graph(native, graph, figures)
+            del native
+            gc.collect()
+            native = open_store(graph)
+            figures.notes.append(f"peak memory is the build's; queries on the on-disk store (from {ON_DISK_FROM})")
+        store = EmbeddedStore(native)
+        goal, count = pick_goal(store)
+        figures.goal, figures.supporters = str(goal), count
+        if embedded:
+            measure(store, figures, rules(load_shapes(SHAPES_FILE)), repeat)
+            if size <= CHECK_UP_TO:
+                figures.notes.append(union_vs_named(store, URIRef(figures.goal), repeat))
+        figures.peak_mb = peak_rss_mb()
+        if graph is not None and size < ON_DISK_FROM:
+            write_graph(native, graph, figures)
     result.write_text(json.dumps(asdict(figures)), encoding="utf-8")
+
+
+def write_graph(native: ox.Store, graph: Path, figures: Figures) -> None:
+    """Write the built graph (N-Quads and the on-disk store beside them), noting how long it took."""
+    progress(f"writing the built graph of {figures.size}")
+    start = time.perf_counter()
+    write_store(native, graph)
+    figures.notes.append(f"wrote the built graph in {time.perf_counter() - start:.0f} s")
 
 
 def progress(step: str) -> None:
@@ -287,23 +331,46 @@ class ChunkedEndpoint(SparqlEndpoint):
             self.post_graph(graph, chunk)
 
 
+def bulk_load(server: Virtuoso, writer: SparqlEndpoint, graph: Path) -> None:
+    """Fill the server with Virtuoso's own bulk loader (``ld_dir``, ``rdf_loader_run``) from the N-Quads
+    at ``graph``, then write the catalogue ``RemoteStore`` reads, as ``push`` writes it."""
+    ini = configparser.ConfigParser(strict=False, interpolation=None)
+    ini.read(server.folder / "virtuoso.ini", encoding="utf-8")
+    port = ini["Parameters"]["ServerPort"].rpartition(":")[2]
+    script = (f"ld_dir('{graph.parent}', '{graph.name}', '{CATALOG_GRAPH}');\nrdf_loader_run();\ncheckpoint;\n"
+              "select ll_state, ll_error from DB.DBA.load_list;\n")
+    done = subprocess.run(["isql-vt", port, server.user, server.password], input=script, text=True,
+                          capture_output=True, check=True)
+    if "Error" in done.stdout or "\n2 " not in done.stdout.replace("  ", " "):
+        raise RuntimeError(f"Virtuoso's bulk loader failed:\n{done.stdout[-2000:]}")
+    counts = open_graph_store(graph).quads_per_graph()
+    writer.put_graph(CATALOG_GRAPH, catalog_triples(counts))
+
+
 def run_virtuoso(size: int, graph: Path, built: Figures, repeat: int) -> Figures:
-    """Push the built graph at ``graph`` to a fresh Virtuoso and measure it there."""
+    """Fill a fresh Virtuoso with the built graph at ``graph`` (``push``, or from ``BULK_FROM`` insatser
+    Virtuoso's bulk loader) and measure it there."""
     executable = find_virtuoso()
     if executable is None:
         raise SystemExit("virtuoso-t is not installed (Debian: virtuoso-opensource); use --engine embedded")
     memory, settings = virtuoso_memory(size)
-    server = start_virtuoso(executable, settings={**settings, **NO_ANYTIME})
+    allowed = {("Parameters", "DirsAllowed"): f"., {graph.parent}, /usr/share/virtuoso-opensource-7/vad"}
+    server = start_virtuoso(executable, settings={**settings, **NO_ANYTIME, **allowed})
     try:
         writer = ChunkedEndpoint(server.sparql, server.graph_store, Login(server.user, server.password),
-                                timeout=PUSH_TIMEOUT, update_url=server.sparql.replace("/sparql", "/sparql-auth"))
+                                 timeout=PUSH_TIMEOUT, update_url=server.sparql.replace("/sparql", "/sparql-auth"))
         start = time.perf_counter()
-        progress(f"virtuoso {size}: push")
-        push(writer, graph)
+        progress(f"virtuoso {size}: " + ("bulk load" if size >= BULK_FROM else "push"))
+        if size >= BULK_FROM:
+            bulk_load(server, writer, graph)
+        else:
+            push(writer, graph)
         figures = Figures("virtuoso", size, quads=built.quads, load_s=time.perf_counter() - start, goal=built.goal,
                           supporters=built.supporters)
         buffers = f"virtuoso.ini's values for {memory} free" if memory else "Debian's default"
         figures.notes.append(f"buffers: {buffers}")
+        if size >= BULK_FROM:
+            figures.notes.append(f"filled by Virtuoso's bulk loader, not push (from {BULK_FROM}: see BULK_FROM)")
         store = RemoteStore(SparqlEndpoint(server.sparql, timeout=QUERY_TIMEOUT))
         measure(store, figures, rules(load_shapes(SHAPES_FILE)), repeat)
         figures.peak_mb = server_peak_mb(server.process.pid)
@@ -383,9 +450,23 @@ def main() -> None:
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--graph", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--server-only", type=Path, metavar="GRAPH",
+                        help="measure only the server, on this built graph of SIZES[0] insatser (written by a run)")
+    parser.add_argument("--embedded-figures", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
         child(args.sizes[0], not args.build_only, args.graph, args.child, args.repeat)
+        return
+    if args.server_only is not None:
+        start = time.perf_counter()
+        if args.embedded_figures is not None:  # the embedded engine's figures of the same graph: one table
+            built = Figures(**json.loads(args.embedded_figures.read_text(encoding="utf-8")))
+        else:
+            store = EmbeddedStore(open_store(args.server_only))
+            goal, count = pick_goal(store)
+            built = Figures("embedded", args.sizes[0], quads=len(store.native), goal=str(goal), supporters=count)
+        found = run_virtuoso(args.sizes[0], args.server_only, built, args.repeat)
+        report([built, found] if args.embedded_figures else [found], time.perf_counter() - start)
         return
     for size in args.sizes:
         start = time.perf_counter()

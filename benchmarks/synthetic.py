@@ -24,7 +24,7 @@ import argparse
 import csv
 import random
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -173,16 +173,26 @@ def write_tables(directory: Path, n: int, seed: int = 0, rates: Rates = Rates(),
     return directory
 
 
-def write_years(directory: Path, n: int, years: range, seed: int = 0, rates: Rates = Rates()) -> list[Path]:
+def write_years(directory: Path, n: int, years: range, seed: int = 0, rates: Rates = Rates(),
+                redraw: Callable[[Path], bool] | None = None) -> list[Path]:
     """Write ``n`` insatser spread evenly over ``years``, one data folder per year (``directory/<year>``).
 
     Each year draws its own insatser (seed ``seed + i``); all share the first year's crosswalk, as a
-    region's goals and their crosswalk outlast a year's report. The folders, in order of year, are returned.
+    region's goals and their crosswalk outlast a year's report. A folder ``redraw`` says no to is drawn
+    again with the next seed not taken (``seed + i + len(years)``, …). The folders, in order of year,
+    are returned.
     """
     shares = [n // len(years) + (1 if i < n % len(years) else 0) for i in range(len(years))]
     crosswalk = _crosswalk(random.Random(seed), rates)
-    return [write_tables(directory / str(year), share, seed + i, rates, year, crosswalk)
-            for i, (year, share) in enumerate(zip(years, shares, strict=True))]
+    folders = []
+    for i, (year, share) in enumerate(zip(years, shares, strict=True)):
+        folder = write_tables(directory / str(year), share, seed + i, rates, year, crosswalk)
+        attempt = 1
+        while redraw is not None and redraw(folder):
+            folder = write_tables(folder, share, seed + i + attempt * len(years), rates, year, crosswalk)
+            attempt += 1
+        folders.append(folder)
+    return folders
 
 
 def generate(n: int, seed: int = 0, rates: Rates = Rates()) -> Graph:
