@@ -29,10 +29,11 @@ timed with the union default graph against naming every graph (``default_graph=[
 Each size runs in a child process, so that the embedded peak RSS is that size's; the server starts
 after the child has ended, with memory for the size (``VIRTUOSO_MEMORY``). On 2 cores 10 000 takes
 about 2.5 minutes and 100 000 about 13; 1 000 000 takes over an hour (the build alone 17 minutes, writing
-the built graph 17 more) and 17 GB of memory. ``--server-only GRAPH`` measures the server again on a
-built graph (one `malgraf build` wrote, or a stopped run left).
+the built graph 17 more) and 17 GB of memory. ``--keep DIR`` keeps each size's built graph, and
+``--built GRAPH`` measures the engines again on one, without building it.
 
-Run: ``python benchmarks/national_scale.py [SIZES…] [--engine embedded|virtuoso|both] [--repeat N]``
+Run: ``python benchmarks/national_scale.py [SIZES…] [--engine embedded|virtuoso|both] [--repeat N]
+[--keep DIR | --built GRAPH]``
 (default 10000 100000 1000000, both engines; virtuoso needs Debian's ``virtuoso-opensource``).
 """
 
@@ -59,8 +60,7 @@ from rdflib.term import Node
 
 from malgraf.closure import materialise_closure
 from malgraf.graph import build_store, open_graph_store, open_store, write_store
-from malgraf.importers.csvfile import read_csv
-from malgraf.importers.tables import GOAL_LINK_COLUMNS, _digest, year_triples
+from malgraf.importers.tables import year_triples
 from malgraf.namespaces import REGION, RUS, SDG
 from malgraf.query import gaps, supports
 from malgraf.resources import SHAPES_FILE, load_query
@@ -75,7 +75,7 @@ from malgraf.validate.rules import Rule, load_shapes, rules
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
-from synthetic import SDG_TARGETS, rus_goal, write_years  # noqa: E402
+from synthetic import SDG_TARGETS, Rates, rus_goal, write_years  # noqa: E402
 from virtuoso import Virtuoso, find_virtuoso, start_virtuoso  # noqa: E402
 
 SIZES = (10_000, 100_000, 1_000_000)
@@ -167,7 +167,8 @@ def candidates() -> list[URIRef]:
     from malgraf.regions import REGIONS
 
     goals = [SDG[target] for target in SDG_TARGETS]
-    goals += [URIRef(str(RUS) + rus_goal(region.lanskod, number)[4:]) for region in REGIONS for number in range(1, 13)]
+    goals += [URIRef(str(RUS) + rus_goal(region.lanskod, number)[4:]) for region in REGIONS
+              for number in range(1, Rates().rus_goals_per_region + 1)]
     return goals
 
 
@@ -235,20 +236,9 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def ids_collide(folder: Path) -> bool:
-    """Whether two goal links of a data folder would get the same id: the importer mints a 40-bit digest
-    of each link's key, and at 1 000 000 insatser a year's 230 000 links collide with a chance of 2 %."""
-    keys = {(row.get("insats_id"), row.get("kind"), row.get("goal") or " ".join(row.get("statement").split()),
-             row.get("source_first_line")) for row in read_csv(folder / "goal_links.csv", GOAL_LINK_COLUMNS)}
-    collide = len({_digest(key) for key in keys}) < len(keys)
-    if collide:
-        progress(f"{folder.name}: two goal links would get one id; drawn again with another seed")
-    return collide
-
-
 def build(size: int, folder: Path) -> tuple[ox.Store, float]:
     """The built store of ``size`` synthetic insatser with its closure, and the seconds the build took."""
-    directories = write_years(folder / "data", size, YEARS, redraw=ids_collide)
+    directories = write_years(folder / "data", size, YEARS)
     start = time.perf_counter()
     store = build_store(directories, data_loader=year_triples, materialise=materialise_closure)
     return store, time.perf_counter() - start
@@ -379,15 +369,17 @@ def run_virtuoso(size: int, graph: Path, built: Figures, repeat: int) -> Figures
         server.stop()
 
 
-def run_size(size: int, engine: str, repeat: int) -> list[Figures]:
-    """Every engine's figures at one size."""
+def run_size(size: int, engine: str, repeat: int, keep: Path | None = None) -> list[Figures]:
+    """Every engine's figures at one size; the built graph is kept in ``keep/<size>/`` if given."""
     with tempfile.TemporaryDirectory(prefix="malgraf-scale-graph-") as temp:
-        graph = Path(temp) / "malgraf.nq" if engine in ("virtuoso", "both") else None
+        folder = Path(temp) if keep is None else keep / str(size)
+        folder.mkdir(parents=True, exist_ok=True)
+        graph = folder / "malgraf.nq" if engine in ("virtuoso", "both") or keep is not None else None
         built = run_child(size, engine in ("embedded", "both"), graph, repeat)
         found = [built] if engine != "virtuoso" else []
         if found:
             print(f"[{size}, embedded] {json.dumps(asdict(built), ensure_ascii=False)}", flush=True)
-        if graph is not None:
+        if graph is not None and engine != "embedded":
             found.append(run_virtuoso(size, graph, built, repeat))
             if engine == "virtuoso":
                 found[0].notes = built.notes + found[0].notes
@@ -442,35 +434,46 @@ def report(found: list[Figures], seconds: float) -> None:
     sys.stdout.flush()
 
 
+def measure_built(size: int, graph: Path, engine: str, repeat: int) -> list[Figures]:
+    """Every engine's figures on a built graph of ``size`` insatser (no build: ``load_s`` is the push)."""
+    store = EmbeddedStore(open_store(graph))
+    goal, count = pick_goal(store)
+    embedded = Figures("embedded", size, quads=len(store.native), goal=str(goal), supporters=count)
+    embedded.notes.append(f"measured on the on-disk store of {graph}; build time and peak memory not measured here")
+    found = []
+    if engine in ("embedded", "both"):
+        measure(store, embedded, rules(load_shapes(SHAPES_FILE)), repeat)
+        embedded.peak_mb = peak_rss_mb()
+        found.append(embedded)
+    del store
+    gc.collect()
+    if engine in ("virtuoso", "both"):
+        found.append(run_virtuoso(size, graph, embedded, repeat))
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sizes", type=int, nargs="*", default=list(SIZES), help="numbers of insatser")
     parser.add_argument("--engine", choices=("embedded", "virtuoso", "both"), default="both")
     parser.add_argument("--repeat", type=int, default=5, help="timed calls after the warm-up (median)")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="keep each size's built graph as DIR/<size>/malgraf.nq, for --built")
+    parser.add_argument("--built", type=Path, metavar="GRAPH",
+                        help="measure on this built graph of SIZES[0] insatser (written by --keep or malgraf build)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--graph", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--server-only", type=Path, metavar="GRAPH",
-                        help="measure only the server, on this built graph of SIZES[0] insatser (written by a run)")
-    parser.add_argument("--embedded-figures", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
         child(args.sizes[0], not args.build_only, args.graph, args.child, args.repeat)
         return
-    if args.server_only is not None:
+    for size in args.sizes[:1] if args.built else args.sizes:
         start = time.perf_counter()
-        if args.embedded_figures is not None:  # the embedded engine's figures of the same graph: one table
-            built = Figures(**json.loads(args.embedded_figures.read_text(encoding="utf-8")))
+        if args.built is not None:
+            found = measure_built(size, args.built, args.engine, args.repeat)
         else:
-            store = EmbeddedStore(open_store(args.server_only))
-            goal, count = pick_goal(store)
-            built = Figures("embedded", args.sizes[0], quads=len(store.native), goal=str(goal), supporters=count)
-        found = run_virtuoso(args.sizes[0], args.server_only, built, args.repeat)
-        report([built, found] if args.embedded_figures else [found], time.perf_counter() - start)
-        return
-    for size in args.sizes:
-        start = time.perf_counter()
-        found = run_size(size, args.engine, args.repeat)
+            found = run_size(size, args.engine, args.repeat, args.keep)
         report(found, time.perf_counter() - start)
 
 

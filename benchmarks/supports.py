@@ -37,7 +37,7 @@ from malgraf.resources import load_query
 from malgraf.store import EmbeddedStore
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import SDG_TARGETS, rus_goal, write_tables
+from synthetic import SDG_TARGETS, Rates, rus_goal, write_tables
 
 NAIVE = """
 PREFIX mg: <https://w3id.org/malgraf/ontology#>
@@ -74,7 +74,8 @@ def rdflib_copy(store: ox.Store) -> Dataset:
 def pick_goal(dataset: Dataset) -> tuple[URIRef, int]:
     """The SDG target or RUS goal with the most supporting insatser, at most 1 000."""
     candidates = [SDG[target] for target in SDG_TARGETS]
-    candidates += [URIRef(str(RUS) + rus_goal("10", number)[4:]) for number in range(1, 13)]
+    candidates += [URIRef(str(RUS) + rus_goal("10", number)[4:])
+                   for number in range(1, Rates().rus_goals_per_region + 1)]
     best: tuple[URIRef, int] = (candidates[0], -1)
     for goal in candidates:
         count = len({row["insats"] for row in supports(dataset, goal)})

@@ -534,7 +534,7 @@ def test_shuffling_the_rows_gives_the_same_graph(tmp_path: Path) -> None:
     assert _triples(data) == original
     links = {str(o) for _, p, o in original if p == MG.goalLink}
     rows = (DATA_DIRECTORY / "2023" / "goal_links.csv").read_text(encoding="utf-8").count("\n") - 1
-    assert len(links) == rows and all(re.search(r"/link/[0-9a-f]{10}$", link) for link in links)
+    assert len(links) == rows and all(re.search(r"/link/[0-9a-f]{16}$", link) for link in links)
 
 
 def test_inserting_a_link_renames_no_other(tmp_path: Path) -> None:

@@ -66,7 +66,9 @@ SECTION_TARGETS: dict[int, URIRef] = {
 
 _LANSKOD = re.compile(r"[0-9]{2}")
 _AMOUNT = re.compile(r"[0-9]{1,13}(\.[0-9]{1,2})?")
-_DIGEST_LENGTH = 10
+_DIGEST_LENGTH = 16
+"""Hex digits of a minted id: 64 bits, so that the 2.3 million goal links of a national year at
+1 000 000 insatser a year mint distinct ids but with a chance of 1 in 7 million."""
 _REGION_NAMES: dict[str, str] = {
     name.casefold(): region.lanskod
     for region in REGIONS for name in (region.short_name, region.official_name, region.county_name)
