@@ -3,19 +3,21 @@
 For each size the synthetic tables (``benchmarks/synthetic.py``, the insatser spread over the years
 2014–2023, one data folder per year, all 21 regions) are built as ``malgraf build`` builds them:
 reference vocabularies, data, and the closure (``mg:reaches``) materialised at build time. Then the
-same calls, through the one store interface (``GraphStore``), run on two engines:
+same calls, through the one store interface (``GraphStore``), run on three engines:
 
-- embedded: Oxigraph in this process (``EmbeddedStore`` over ``build_store``'s store, in memory; from
-  ``ON_DISK_FROM`` insatser over the on-disk store of the built graph, which fits in memory where the
-  store in memory and its queries' working memory do not);
+- memory: Oxigraph in this process, the store ``build_store`` made, in memory (as a long-running
+  process such as a web app would hold it);
+- disk: Oxigraph's on-disk store of the built graph, as ``malgraf``'s commands open it
+  (``open_store``), with the store in memory let go first;
 - virtuoso: a throwaway Virtuoso Open Source 7 (``tests/virtuoso.py``), filled by ``malgraf.store.push``
   from the built graph written to a file (each graph uploaded in requests of ``CHUNK`` triples: one
   large ``PUT`` hangs Virtuoso), read as a ``RemoteStore``.
 
-Measured per size and engine: build time (embedded: ``build_store`` with the closure) or push time
-(virtuoso), peak memory (embedded: the peak RSS of a process that builds and queries only that size;
-virtuoso: the server's peak RSS, ``VmHWM``), and the median wall time (one warm-up, then ``--repeat``
-calls) of
+Measured per size and engine: the load (memory: ``build_store`` with the closure; disk: writing the
+built graph, N-Quads and on-disk store; virtuoso: the push), peak memory (memory: the peak RSS of a
+process that builds and queries only that size; disk: the process's peak RSS from opening the store
+on, ``VmHWM`` reset first; virtuoso: the server's ``VmHWM``), and the median wall time (one warm-up,
+then ``--repeat`` calls) of
 
 - ``supports`` for the SDG target or RUS goal whose supporter count is nearest 1 000;
 - ``gaps`` of the SDG scheme for one region (Blekinge);
@@ -23,18 +25,19 @@ calls) of
 - the national roll-up, ``queries/rollup_national.rq``: insatser per goal of the national strategy.
 
 At the smallest size (≤ 10 000) the roll-up is checked against an independent count (the distinct
-insatser of ``supports`` for each goal of the scheme), and on the embedded engine ``supports.rq`` is
+insatser of ``supports`` for each goal of the scheme), and in memory ``supports.rq`` is
 timed with the union default graph against naming every graph (``default_graph=[…]``).
 
-Each size runs in a child process, so that the embedded peak RSS is that size's; the server starts
-after the child has ended, with memory for the size (``VIRTUOSO_MEMORY``). On 2 cores 10 000 takes
+Each size runs in a child process, so that the peak RSS is that size's; the server starts after the
+child has ended, with memory for the size (``VIRTUOSO_MEMORY``). On 2 cores 10 000 takes
 about 2.5 minutes and 100 000 about 13; 1 000 000 takes over an hour (the build alone 17 minutes, writing
 the built graph 17 more) and 17 GB of memory. ``--keep DIR`` keeps each size's built graph, and
 ``--built GRAPH`` measures the engines again on one, without building it.
 
-Run: ``python benchmarks/national_scale.py [SIZES…] [--engine embedded|virtuoso|both] [--repeat N]
-[--keep DIR | --built GRAPH]``
-(default 10000 100000 1000000, both engines; virtuoso needs Debian's ``virtuoso-opensource``).
+Run: ``python benchmarks/national_scale.py [SIZES…] [--engine memory|disk|virtuoso|embedded|all]
+[--repeat N] [--keep DIR | --built GRAPH]`` (default 10000 100000 1000000, all engines; ``embedded`` is
+memory and disk; virtuoso needs Debian's ``virtuoso-opensource``). With ``--built`` the memory engine
+loads the N-Quads (``bulk_load``): its load figure is that, not a build.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ import configparser
 import gc
 import itertools
 import json
-import resource
+import os
 import statistics
 import subprocess
 import sys
@@ -86,10 +89,9 @@ GAPS_REGION = REGION["10"]
 """Blekinge: gaps are asked for one region."""
 BUDGET_S = 30.0
 """Seconds of timed calls each measure may take after its warm-up."""
-ON_DISK_FROM = 1_000_000
-"""From this size the embedded engine is measured on the on-disk store of the built graph: in memory,
-the store (15 GB at 1 000 000) and the working memory of the queries (1.5 GB more at 100 000, the
-peak RSS says) would not fit in 24 GB."""
+ENGINES = {"memory": ("memory",), "disk": ("disk",), "virtuoso": ("virtuoso",),
+           "embedded": ("memory", "disk"), "all": ("memory", "disk", "virtuoso")}
+"""What ``--engine`` names: the engines measured."""
 CHECK_UP_TO = 10_000
 """Sizes up to this check the roll-up against an independent count and time the union default graph."""
 VIRTUOSO_MEMORY = ((20_000, "", {}),
@@ -134,7 +136,7 @@ class Figures:
     size: int
     quads: int = 0
     load_s: float = 0.0
-    """Build with the closure (embedded) or push (virtuoso), seconds."""
+    """The load, seconds: build with the closure (memory), writing the built graph (disk) or push (virtuoso)."""
     peak_mb: float = 0.0
     goal: str = ""
     supporters: int = 0
@@ -196,10 +198,15 @@ def rollup_agrees(store: GraphStore) -> str:
     return f"roll-up agrees with supports() on all {len(counted)} goals of ns:strategy ({total} insats-goal pairs)"
 
 
-def measure(store: GraphStore, figures: Figures, checks: list[Rule], repeat: int) -> None:
-    """Fill ``figures.latency_ms`` with the median times of the four calls (validation last: the slowest).
+CALLS = ("supports", "gaps", "rollup", "validate")
 
-    ``supports`` is timed for ``figures.goal``, the goal the embedded store chose (``pick_goal``).
+
+def measure(store: GraphStore, figures: Figures, checks: list[Rule], repeat: int,
+            only: Iterable[str] = CALLS) -> None:
+    """Fill ``figures.latency_ms`` with the median times of the calls ``only`` names (validation is
+    the slowest: name it last).
+
+    ``supports`` is timed for ``figures.goal``, the goal the built store chose (``pick_goal``).
     """
     goal = URIRef(figures.goal)
     calls: dict[str, Callable[[], object]] = {
@@ -208,7 +215,8 @@ def measure(store: GraphStore, figures: Figures, checks: list[Rule], repeat: int
         "rollup": lambda: rollup(store),
         "validate": lambda: check_sparql(store, checks),
     }
-    for name, call in calls.items():
+    for name in only:
+        call = calls[name]
         progress(f"{figures.engine} {figures.size}: {name}")
         try:
             figures.latency_ms[name], figures.timed[name], answer = median_ms(call, repeat)
@@ -217,7 +225,7 @@ def measure(store: GraphStore, figures: Figures, checks: list[Rule], repeat: int
             figures.notes.append(f"{name}: {error}")
         if name == "validate":
             figures.findings = len(answer)  # type: ignore[arg-type]
-    if figures.size <= CHECK_UP_TO:
+    if figures.size <= CHECK_UP_TO and "rollup" in only:
         figures.notes.append(rollup_agrees(store))
 
 
@@ -232,8 +240,13 @@ def union_vs_named(store: EmbeddedStore, goal: URIRef, repeat: int) -> str:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory so far, in MB."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak resident memory since it started or ``reset_peak_rss``, in MB."""
+    return server_peak_mb(os.getpid())
+
+
+def reset_peak_rss() -> None:
+    """Start this process's peak resident memory (``VmHWM``) again from its present size (Linux)."""
+    Path("/proc/self/clear_refs").write_text("5", encoding="ascii")
 
 
 def build(size: int, folder: Path) -> tuple[ox.Store, float]:
@@ -244,42 +257,52 @@ def build(size: int, folder: Path) -> tuple[ox.Store, float]:
     return store, time.perf_counter() - start
 
 
-def child(size: int, embedded: bool, graph: Path | None, result: Path, repeat: int) -> None:
-    """In a child process: build ``size``, measure the embedded engine, write the graph for the server.
+def child(size: int, engines: tuple[str, ...], graph: Path | None, result: Path, repeat: int) -> None:
+    """In a child process: build ``size``, measure it in memory, write it, measure it on disk.
 
-    From ``ON_DISK_FROM`` insatser the built graph is written first and the embedded engine measured on
-    its on-disk store (as ``malgraf``'s commands open a built graph), the store in memory let go.
+    The built graph is written to ``graph`` (or a temporary file when only the disk engine needs it)
+    before the validation in memory, the call that needs most memory, so that a run the kernel stops
+    there leaves the graph for ``--built``.
     """
+    checks = rules(load_shapes(SHAPES_FILE))
+    found = []
     with tempfile.TemporaryDirectory(prefix="malgraf-scale-") as temp:
         native, seconds = build(size, Path(temp))
         progress(f"built {size} in {seconds:.0f} s")
-        figures = Figures("embedded", size, quads=len(native), load_s=seconds)
-        if size >= ON_DISK_FROM:
-            graph = graph or Path(temp) / "malgraf.nq"
-            write_graph(native, graph, figures)
-            del native
-            gc.collect()
-            native = open_store(graph)
-            figures.notes.append(f"peak memory is the build's; queries on the on-disk store (from {ON_DISK_FROM})")
-        store = EmbeddedStore(native)
-        goal, count = pick_goal(store)
-        figures.goal, figures.supporters = str(goal), count
-        if embedded:
-            measure(store, figures, rules(load_shapes(SHAPES_FILE)), repeat)
+        memory = Figures("memory", size, quads=len(native), load_s=seconds)
+        goal, count = pick_goal(EmbeddedStore(native))
+        memory.goal, memory.supporters = str(goal), count
+        if "memory" in engines:
+            measure(EmbeddedStore(native), memory, checks, repeat, CALLS[:3])
+        graph = graph or (Path(temp) / "malgraf.nq" if "disk" in engines else None)
+        disk = Figures("disk", size, quads=memory.quads, goal=memory.goal, supporters=count)
+        if graph is not None:
+            disk.load_s = write_graph(native, graph)
+            disk.notes.append(f"the built graph written in {disk.load_s:.0f} s (N-Quads and the on-disk store)")
+        if "memory" in engines:
+            measure(EmbeddedStore(native), memory, checks, repeat, CALLS[3:])
             if size <= CHECK_UP_TO:
-                figures.notes.append(union_vs_named(store, URIRef(figures.goal), repeat))
-        figures.peak_mb = peak_rss_mb()
-        if graph is not None and size < ON_DISK_FROM:
-            write_graph(native, graph, figures)
-    result.write_text(json.dumps(asdict(figures)), encoding="utf-8")
+                memory.notes.append(union_vs_named(EmbeddedStore(native), goal, repeat))
+            found.append(memory)
+        memory.peak_mb = peak_rss_mb()
+        del native
+        gc.collect()
+        if "disk" in engines and graph is not None:
+            reset_peak_rss()
+            measure(EmbeddedStore(open_store(graph)), disk, checks, repeat)
+            disk.peak_mb = peak_rss_mb()
+            found.append(disk)
+        if "memory" not in engines:  # the build's figures still tell the server's table what was built
+            found.insert(0, memory)
+    result.write_text(json.dumps([asdict(figures) for figures in found]), encoding="utf-8")
 
 
-def write_graph(native: ox.Store, graph: Path, figures: Figures) -> None:
-    """Write the built graph (N-Quads and the on-disk store beside them), noting how long it took."""
-    progress(f"writing the built graph of {figures.size}")
+def write_graph(native: ox.Store, graph: Path) -> float:
+    """Write the built graph (N-Quads and the on-disk store beside them); the seconds it took."""
+    progress(f"writing the built graph to {graph}")
     start = time.perf_counter()
     write_store(native, graph)
-    figures.notes.append(f"wrote the built graph in {time.perf_counter() - start:.0f} s")
+    return time.perf_counter() - start
 
 
 def progress(step: str) -> None:
@@ -287,14 +310,14 @@ def progress(step: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {step}", file=sys.stderr, flush=True)
 
 
-def run_child(size: int, embedded: bool, graph: Path | None, repeat: int) -> Figures:
-    """``child`` in a fresh Python process; its figures."""
+def run_child(size: int, engines: tuple[str, ...], graph: Path | None, repeat: int) -> list[Figures]:
+    """``child`` in a fresh Python process; its figures (the memory engine's first, always: the build's)."""
     with tempfile.NamedTemporaryFile(suffix=".json") as result:
-        command = [sys.executable, __file__, str(size), "--child", result.name, "--repeat", str(repeat)]
-        command += [] if embedded else ["--build-only"]
+        command = [sys.executable, __file__, str(size), "--child", result.name, "--repeat", str(repeat),
+                   "--engine", ",".join(engines)]
         command += ["--graph", str(graph)] if graph is not None else []
         subprocess.run(command, check=True)
-        return Figures(**json.loads(Path(result.name).read_text(encoding="utf-8")))
+        return [Figures(**found) for found in json.loads(Path(result.name).read_text(encoding="utf-8"))]
 
 
 def server_peak_mb(pid: int) -> float:
@@ -369,24 +392,54 @@ def run_virtuoso(size: int, graph: Path, built: Figures, repeat: int) -> Figures
         server.stop()
 
 
-def run_size(size: int, engine: str, repeat: int, keep: Path | None = None) -> list[Figures]:
+def run_size(size: int, engines: tuple[str, ...], repeat: int, keep: Path | None = None) -> list[Figures]:
     """Every engine's figures at one size; the built graph is kept in ``keep/<size>/`` if given."""
     with tempfile.TemporaryDirectory(prefix="malgraf-scale-graph-") as temp:
         folder = Path(temp) if keep is None else keep / str(size)
         folder.mkdir(parents=True, exist_ok=True)
-        graph = folder / "malgraf.nq" if engine in ("virtuoso", "both") or keep is not None else None
-        built = run_child(size, engine in ("embedded", "both"), graph, repeat)
-        found = [built] if engine != "virtuoso" else []
-        if found:
-            print(f"[{size}, embedded] {json.dumps(asdict(built), ensure_ascii=False)}", flush=True)
-        if graph is not None and engine != "embedded":
-            found.append(run_virtuoso(size, graph, built, repeat))
-            if engine == "virtuoso":
-                found[0].notes = built.notes + found[0].notes
+        graph = folder / "malgraf.nq" if "virtuoso" in engines or keep is not None else None
+        built = run_child(size, engines, graph, repeat)
+        for figures in built:
+            print(f"[{size}, {figures.engine}] {json.dumps(asdict(figures), ensure_ascii=False)}", flush=True)
+        found = [figures for figures in built if figures.engine in engines]
+        if graph is not None and "virtuoso" in engines:
+            found.append(run_virtuoso(size, graph, built[0], repeat))
     return found
 
 
-ROWS = (("load", "build (embedded) / push (virtuoso), s"), ("peak_mb", "peak memory, MB"),
+def measure_built(size: int, graph: Path, engines: tuple[str, ...], repeat: int) -> list[Figures]:
+    """Every engine's figures on a built graph of ``size`` insatser, without building it."""
+    checks = rules(load_shapes(SHAPES_FILE))
+    disk = EmbeddedStore(open_store(graph))
+    goal, count = pick_goal(disk)
+    found = []
+    if "memory" in engines:
+        progress(f"memory {size}: loading {graph}")
+        start = time.perf_counter()
+        native = ox.Store()
+        native.bulk_load(path=str(graph), format=ox.RdfFormat.N_QUADS)
+        memory = Figures("memory", size, quads=len(native), load_s=time.perf_counter() - start, goal=str(goal),
+                         supporters=count, notes=["loaded from the N-Quads (bulk_load), not built"])
+        measure(EmbeddedStore(native), memory, checks, repeat)
+        memory.peak_mb = peak_rss_mb()
+        found.append(memory)
+        del native
+        gc.collect()
+    figures = Figures("disk", size, quads=len(disk.native), goal=str(goal), supporters=count,
+                      notes=[f"the on-disk store of {graph}; writing it not measured here"])
+    if "disk" in engines:
+        reset_peak_rss()
+        measure(disk, figures, checks, repeat)
+        figures.peak_mb = peak_rss_mb()
+        found.append(figures)
+    del disk
+    gc.collect()
+    if "virtuoso" in engines:
+        found.append(run_virtuoso(size, graph, figures, repeat))
+    return found
+
+
+ROWS = (("load", "build / write / push, s"), ("peak_mb", "peak memory, MB"),
         ("supports", "supports, ms"), ("gaps", "gaps sdg Blekinge, ms"), ("rollup", "national roll-up, ms"),
         ("validate", "validation fast path, ms"))
 
@@ -409,53 +462,39 @@ def cell(figures: Figures, row: str) -> str:
 
 
 def report(found: list[Figures], seconds: float) -> None:
-    """Print the figures of one size: a row per measure, a column per engine, and their ratio."""
+    """Print the figures of one size: a row per measure, a column per engine."""
     first = found[0]
     print(f"\n{first.size:,} insatser over {YEARS.start}–{YEARS.stop - 1}, {first.quads:,} quads "
           f"(this size took {seconds:.0f} s)".replace(",", " "))
     for figures in found:
-        if figures.goal:
+        if "validate" in figures.latency_ms:
             print(f"  {figures.engine}: validation found {figures.findings} findings")
     print(f"  supports timed for {first.goal}, {first.supporters} supporters (of the candidates, the nearest "
           f"{TARGET_SUPPORTERS})")
-    engines = [figures.engine for figures in found]
-    ratio = "  virtuoso/embedded" if len(found) == 2 else ""
-    print(f"  {'':<40}" + "".join(f"{name:>12}" for name in engines) + ratio)
+    print(f"  {'':<30}" + "".join(f"{figures.engine:>12}" for figures in found))
     for row, label in ROWS:
-        values = [value(figures, row) for figures in found]
-        line = f"  {label:<40}" + "".join(cell(figures, row) for figures in found)
-        if len(values) == 2 and values[0] and values[0] == values[0] and values[1] == values[1]:
-            line += f"  {values[1] / values[0]:8.2f}×"
-        print(line)
+        print(f"  {label:<30}" + "".join(cell(figures, row) for figures in found))
     for figures in found:
         for note in figures.notes:
             print(f"  {figures.engine}: {note}")
-    print("  (* one call only, its first: too slow to repeat within the budget)")
+    print("  (* one call only, its first: too slow to repeat within the budget; - not measured)")
     sys.stdout.flush()
 
 
-def measure_built(size: int, graph: Path, engine: str, repeat: int) -> list[Figures]:
-    """Every engine's figures on a built graph of ``size`` insatser (no build: ``load_s`` is the push)."""
-    store = EmbeddedStore(open_store(graph))
-    goal, count = pick_goal(store)
-    embedded = Figures("embedded", size, quads=len(store.native), goal=str(goal), supporters=count)
-    embedded.notes.append(f"measured on the on-disk store of {graph}; build time and peak memory not measured here")
-    found = []
-    if engine in ("embedded", "both"):
-        measure(store, embedded, rules(load_shapes(SHAPES_FILE)), repeat)
-        embedded.peak_mb = peak_rss_mb()
-        found.append(embedded)
-    del store
-    gc.collect()
-    if engine in ("virtuoso", "both"):
-        found.append(run_virtuoso(size, graph, embedded, repeat))
-    return found
+def engine_names(text: str) -> tuple[str, ...]:
+    """The engines ``--engine`` names: a name of ``ENGINES`` or engines joined by commas."""
+    names = ENGINES.get(text) or tuple(text.split(","))
+    unknown = [name for name in names if name not in ENGINES["all"]]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown engine {unknown[0]!r}: give one of {', '.join(ENGINES)}")
+    return names
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sizes", type=int, nargs="*", default=list(SIZES), help="numbers of insatser")
-    parser.add_argument("--engine", choices=("embedded", "virtuoso", "both"), default="both")
+    parser.add_argument("--engine", type=engine_names, default=ENGINES["all"],
+                        help="memory, disk, virtuoso, embedded (memory and disk) or all")
     parser.add_argument("--repeat", type=int, default=5, help="timed calls after the warm-up (median)")
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="keep each size's built graph as DIR/<size>/malgraf.nq, for --built")
@@ -463,10 +502,9 @@ def main() -> None:
                         help="measure on this built graph of SIZES[0] insatser (written by --keep or malgraf build)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--graph", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
-        child(args.sizes[0], not args.build_only, args.graph, args.child, args.repeat)
+        child(args.sizes[0], args.engine, args.graph, args.child, args.repeat)
         return
     for size in args.sizes[:1] if args.built else args.sizes:
         start = time.perf_counter()
