@@ -45,7 +45,17 @@ class EmbeddedStore(GraphStore):
     def select_values(self, query: str, bindings: Bindings | None = None) -> list[Row]:
         solutions = self.solutions(query, bindings)
         names = [variable.value for variable in solutions.variables]
-        return [{name: _plain(value) for name, value in zip(names, solution, strict=True)} for solution in solutions]
+        iris: dict[str, URIRef] = {}  # the same IRIs recur on many rows: each URIRef made once
+
+        def plain(term: OxigraphTerm | ox.Triple | None) -> object:
+            if isinstance(term, ox.NamedNode):
+                found = iris.get(term.value)
+                if found is None:
+                    found = iris[term.value] = URIRef(term.value)
+                return found
+            return _plain(term)
+
+        return [{name: plain(value) for name, value in zip(names, solution, strict=True)} for solution in solutions]
 
     def ask(self, query: str, bindings: Bindings | None = None) -> bool:
         result = self._query(query, bindings)
