@@ -17,7 +17,7 @@ from malgraf.errors import LookupFailedError
 from malgraf.graph import open_graph_store
 from malgraf.lookup import goal_index, resolve_goal
 from malgraf.namespaces import INSATS, MG, NS, REGION, SDG
-from malgraf.query import SCHEMES, counts_per_class, gaps, goals_of, supports
+from malgraf.query import SCHEMES, counts_per_class, gaps, goals_of, scheme_name, supports
 from malgraf.store import GraphStore
 
 MINI = Path(__file__).parent / "data" / "mini"
@@ -217,6 +217,21 @@ def test_shipped_gaps_are_the_goals_no_supports_row_reaches(shipped_graph_path: 
                 if not supports(shipped, goal, region=region, year=year)}
     assert found == expected
     assert len(expected) > 100 and any(name == "national" for name, _ in expected)
+
+
+CELLS = """PREFIX mg: <https://w3id.org/malgraf/ontology#>
+SELECT ?goal (SUM(?n) AS ?insatser) WHERE { ?cell mg:countedGoal ?goal ; mg:insatser ?n }
+GROUP BY ?goal"""
+
+
+def test_the_cells_of_every_scheme_count_each_insats_once_per_goal_as_supports_finds_them(shipped: GraphStore) -> None:
+    counted = {str(row["goal"]): row["insatser"] for row in shipped.select_values(CELLS)}
+    for name in ("sdg", "eruf", "rus", "national"):
+        goals = sorted(goal for goal in counted
+                       if name in {scheme_name(scheme) for scheme in shipped.objects(URIRef(goal), SKOS.inScheme)})
+        assert len(goals) >= 5, name
+        for goal in goals[:40]:
+            assert counted[goal] == len({row["insats"] for row in supports(shipped, URIRef(goal))}), goal
 
 
 def test_the_national_rollup_counts_each_insats_once_per_goal_as_supports_finds_them(shipped: GraphStore) -> None:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 
-from malgraf.namespaces import GRAPH, ID, MG, RDF, XSD
+from malgraf.namespaces import GRAPH, ID, MG, OWL, RDF, XSD
 from malgraf.resources import load_query
 
 if TYPE_CHECKING:
@@ -34,7 +34,11 @@ if TYPE_CHECKING:
 
 CLOSURE_GRAPH = GRAPH.closure
 ROLLUP_GRAPH = GRAPH.rollup
-"""Insatser per goal of the national strategy, region and year (``mg:GoalCount``): what roll-ups sum."""
+"""Insatser per goal (of every scheme), region and year (``mg:GoalCount``): what roll-ups sum and gaps list."""
+CLOSURE_VERSION = Literal(2)
+"""What ``graph/closure`` says of itself (``owl:versionInfo``): raised when the closure gains what
+queries read, so that a graph built before is rebuilt rather than answered from (2: cells of every
+scheme, for gaps)."""
 BROADER, CROSSWALK = "broader", "crosswalk"
 """Kinds of edge between goals, as ``goal_edges.rq`` names them."""
 
@@ -101,23 +105,29 @@ def materialise_closure(store: GraphStore) -> int:
     triples: list[Triple] = [(iris[goal], MG.pathName, Literal(data["label"])) for goal, data in graph.nodes(data=True)]
     pairs = list(reach(graph))
     triples += [(iris[source], MG.reaches, iris[target]) for source, target in pairs]
+    triples.append((CLOSURE_GRAPH, OWL.versionInfo, CLOSURE_VERSION))
     store.add_graph(CLOSURE_GRAPH, triples)
     store.replace_graph(ROLLUP_GRAPH, rollup_cells(store))
     return len(pairs)
 
 
 def rollup_cells(store: GraphStore) -> list[Triple]:
-    """One ``mg:GoalCount`` per goal of the national strategy, region and year that insatser serve,
-    with how many (``rollup_cells.rq``, over the closure just written)."""
+    """One ``mg:GoalCount`` per goal, region and year that insatser serve, with how many and the
+    goal's schemes (``rollup_cells.rq``, a year at a time, over the closure just written)."""
+    schemes: dict[str, set[URIRef]] = {}  # a goal's rows recur, once per graph that holds it
+    for row in store.select_values(load_query("goal_schemes")):
+        schemes.setdefault(str(row["goalIri"]), set()).add(URIRef(str(row["schemeIri"])))
     triples: list[Triple] = []
-    for row in store.select_values(load_query("rollup_cells")):
-        goal, region, year = str(row["goal"]), str(row["region"]), str(row["year"])
-        key = hashlib.sha1(f"{goal} {region} {year}".encode()).hexdigest()[:16]
-        cell = ID["goal-count/" + key]
-        triples += [(cell, RDF.type, MG.GoalCount), (cell, MG.countedGoal, URIRef(goal)),
-                    (cell, MG.countedRegion, URIRef(region)),
-                    (cell, MG.countedYear, Literal(year, datatype=XSD.gYear)),
-                    (cell, MG.insatser, Literal(int(row["n"]), datatype=XSD.integer))]  # type: ignore[call-overload]
+    for found in store.select(load_query("insats_years")):
+        for row in store.select_values(load_query("rollup_cells"), {"year": found["year"]}):
+            goal, region, year = str(row["goal"]), str(row["region"]), str(row["year"])
+            key = hashlib.sha1(f"{goal} {region} {year}".encode()).hexdigest()[:16]
+            cell = ID["goal-count/" + key]
+            triples += [(cell, RDF.type, MG.GoalCount), (cell, MG.countedGoal, URIRef(goal)),
+                        (cell, MG.countedRegion, URIRef(region)),
+                        (cell, MG.countedYear, Literal(year, datatype=XSD.gYear)),
+                        (cell, MG.insatser, Literal(int(row["n"]), datatype=XSD.integer))]  # type: ignore[call-overload]
+            triples += [(cell, MG.countedScheme, scheme) for scheme in sorted(schemes.get(goal, ()))]
     return triples
 
 

@@ -8,9 +8,9 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS, XSD
 from rdflib.term import Identifier
 
-from malgraf.closure import Ways, ways_into
+from malgraf.closure import CLOSURE_GRAPH, CLOSURE_VERSION, Ways, ways_into
 from malgraf.errors import GraphOutdatedError
-from malgraf.namespaces import ERUF, MG, NS, RUS
+from malgraf.namespaces import ERUF, NS, OWL, RUS
 from malgraf.resources import load_query
 from malgraf.store import Bindings, GraphStore, Row
 
@@ -124,10 +124,11 @@ def _way(ways: Ways, names: dict[str, str], source: str) -> Row:
 
 
 def require_closure(store: GraphStore) -> None:
-    """Stop with a clear error, not an empty answer, on a graph built before ``mg:reaches`` existed."""
-    if not store.has_triple(None, MG.reaches) or not store.has_triple(None, MG.specialises):
-        raise GraphOutdatedError("the graph has no closure (mg:reaches): it was built by an older malgraf; "
-                                 "rebuild it with `malgraf build`")
+    """Stop with a clear error, not an empty or wrong answer, on a graph whose closure is missing or
+    older than what the queries read (``closure.CLOSURE_VERSION``)."""
+    if not store.has_triple(CLOSURE_GRAPH, OWL.versionInfo, CLOSURE_VERSION):
+        raise GraphOutdatedError("the graph has no closure of this version (mg:reaches, mg:GoalCount): it was "
+                                 "built by an older malgraf; rebuild it with `malgraf build`")
 
 
 def goals_of(store: GraphStore, insats: URIRef) -> list[Row]:
