@@ -20,7 +20,7 @@ import hashlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rdflib import Literal, URIRef
 
@@ -118,8 +118,8 @@ def rollup_cells(store: GraphStore) -> list[Triple]:
     for row in store.select_values(load_query("goal_schemes")):
         schemes.setdefault(str(row["goalIri"]), set()).add(URIRef(str(row["schemeIri"])))
     triples: list[Triple] = []
-    for found in store.select(load_query("insats_years")):
-        for row in store.select_values(load_query("rollup_cells"), {"year": found["year"]}):
+    for found in store.select(load_query("insats_years")):  # as they are written, a malformed year too
+        for row in store.select_values(load_query("rollup_cells"), {"year": cast(Literal, found["year"])}):
             goal, region, year = str(row["goal"]), str(row["region"]), str(row["year"])
             key = hashlib.sha1(f"{goal} {region} {year}".encode()).hexdigest()[:16]
             cell = ID["goal-count/" + key]

@@ -2,190 +2,22 @@
 
 from __future__ import annotations
 
-import functools
 import math
-import os
 import sys
-import warnings
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from malgraf import __version__
-from malgraf.errors import LoadWarning, LookupFailedError, MalgrafError
-from malgraf.i18n import LANGUAGES, message
-from malgraf.output import FORMATS, Answer, render_answer, render_rows, visible
-from malgraf.query import GOAL_SCHEMES, SCHEME_NAMES, require_closure
+from malgraf.cli.errors import MalgrafGroup, reports_errors
+from malgraf.cli.options import FilePath, format_option, lang_option
+from malgraf.cli.source import open_graph, read_graph_option
+from malgraf.i18n import message
+from malgraf.output import FORMATS, Answer, render_answer, render_rows
+from malgraf.query import GOAL_SCHEMES, SCHEME_NAMES
 from malgraf.sparql import DEFAULT_LIMIT as DEFAULT_SPARQL_LIMIT
 from malgraf.sparql import DEFAULT_TIMEOUT as DEFAULT_SPARQL_TIMEOUT
 from malgraf.sparql import MAX_TIMEOUT as MAX_SPARQL_TIMEOUT
-from malgraf.store import GraphStore
-
-if TYPE_CHECKING:
-    from malgraf.store.endpoint import Login
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-INTERNAL_ERROR = 70
-"""Exit status of an error malgraf did not foresee (EX_SOFTWARE)."""
-INTERRUPTED = 130
-BROKEN_PIPE = 141
-"""128 + SIGPIPE, what a shell reports for a program that stopped writing into a closed pipe."""
-
-
-def _fail(text: str, code: int) -> NoReturn:
-    click.echo(visible(text, keep="\n"), err=True)
-    raise SystemExit(code)
-
-
-def _quiet_stdout() -> None:
-    """Point standard output at /dev/null, so that flushing it at exit does not fail again."""
-    try:
-        descriptor = sys.stdout.fileno()
-    except (AttributeError, OSError, ValueError):
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, descriptor)
-
-
-def report_error(error: BaseException) -> NoReturn:
-    """Turn an exception that reached the command line into one ``Error: …`` line and an exit status.
-
-    ``MalgrafError`` says what was wrong with the input; an interrupt is ``Interrupted`` (130); a
-    closed pipe (``malgraf … | head``) ends quietly (141); an ``OSError`` names the file; anything
-    else is an internal error (70) to report, never a traceback. Click's own exceptions pass.
-    """
-    if isinstance(error, (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort)):
-        raise error
-    if isinstance(error, LookupFailedError):
-        lines = [f"Error: {error}", *(f"  {label}  <{iri}>" for iri, label in error.candidates)]
-        _fail("\n".join(lines), error.exit_code)
-    if isinstance(error, MalgrafError):
-        _fail(f"Error: {error}", error.exit_code)
-    if isinstance(error, KeyboardInterrupt):
-        _fail("Interrupted", INTERRUPTED)
-    if isinstance(error, BrokenPipeError):
-        _quiet_stdout()
-        raise SystemExit(BROKEN_PIPE)
-    if isinstance(error, OSError):
-        reason = error.strerror or str(error)
-        _fail(f"Error: {error.filename}: {reason}" if error.filename is not None else f"Error: {reason}", 1)
-    if isinstance(error, Exception):
-        detail = " ".join(str(error).split())
-        detail = detail if len(detail) <= 200 else detail[:199] + "…"
-        _fail(f"Error: internal error ({type(error).__name__}: {detail}); please report it", INTERNAL_ERROR)
-    raise error
-
-
-def reports_errors(command: F) -> F:
-    """Report whatever a command raises as ``report_error`` does: ``Error: …`` and an exit status.
-
-    A ``LoadWarning`` is shown as ``Warning: …`` on stderr, each time it is raised.
-    """
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("always", LoadWarning)
-                shown = warnings.showwarning
-
-                def show(message: Warning | str, category: type[Warning], *rest: Any, **named: Any) -> None:
-                    if issubclass(category, LoadWarning):
-                        click.echo(visible(f"Warning: {message}", keep="\n"), err=True)
-                    else:
-                        shown(message, category, *rest, **named)
-
-                warnings.showwarning = show
-                return command(*args, **kwargs)
-        except (Exception, KeyboardInterrupt) as error:
-            report_error(error)
-
-    return wrapper  # type: ignore[return-value]
-
-
-class MalgrafGroup(click.Group):
-    """The command group; what escapes a command's own handling, parsing included, is reported too.
-
-    An argument holding NUL (which no shell can pass, but a program can) is a usage error.
-    """
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        for arg in args:
-            if "\x00" in arg:
-                raise click.UsageError(f"{arg!r}: an argument cannot hold a NUL character", ctx)
-        return super().parse_args(ctx, args)
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except (Exception, KeyboardInterrupt) as error:
-            report_error(error)
-
-
-class FilePath(click.Path):
-    """A path option or argument; an empty name or one holding NUL is a usage error, not a crash."""
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        text = os.fsdecode(value) if isinstance(value, (str, bytes)) else str(value)
-        if not text:
-            self.fail("the file name is empty", param, ctx)
-        if "\x00" in text:
-            self.fail(f"{text!r}: a file name cannot hold a NUL character", param, ctx)
-        return super().convert(value, param, ctx)
-
-
-graph_option = click.option(
-    "--graph",
-    "graph_path",
-    type=FilePath(dir_okay=False, path_type=Path),
-    default=None,
-    help="Built graph to read (default: $MALGRAF_GRAPH or build/malgraf.nq).",
-)
-
-
-def _remember_endpoint(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    source = ctx.get_parameter_source(param.name or "endpoint")
-    if value == "" and source == click.core.ParameterSource.COMMANDLINE:
-        raise click.BadParameter("an empty URL; give the server's SPARQL query endpoint", ctx, param)
-    if value:  # an empty $MALGRAF_ENDPOINT is as good as none
-        ctx.meta[ENDPOINT_KEY] = (value, source)
-
-
-def endpoint_login(lang: str, *, ask: bool) -> Login | None:
-    """The login for a server: ``$MALGRAF_ENDPOINT_USER`` and ``$MALGRAF_ENDPOINT_PASSWORD``, the
-    password asked for (``ask``, on a terminal) when only the user is set; never the command line."""
-    from malgraf.store.endpoint import Login
-
-    user, password = os.environ.get("MALGRAF_ENDPOINT_USER"), os.environ.get("MALGRAF_ENDPOINT_PASSWORD")
-    if user and password is None and ask and sys.stdin.isatty():
-        password = click.prompt(message("push.password", lang, user=user), hide_input=True, err=True)
-    return Login(user, password or "") if user else None
-
-
-ENDPOINT_KEY = "malgraf.endpoint"
-endpoint_option = click.option(
-    "--endpoint", envvar="MALGRAF_ENDPOINT", expose_value=False, callback=_remember_endpoint,
-    help="Read the graph from this SPARQL query endpoint, filled by `malgraf push`, instead of the built "
-         "file (or $MALGRAF_ENDPOINT).",
-)
-
-
-def read_graph_option(command: F) -> F:
-    """``--graph FILE`` and ``--endpoint URL``: where a read command finds the graph (``open_graph``)."""
-    return graph_option(endpoint_option(command))
-
-
-format_option = click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-    help="Output format.",
-)
-lang_option = click.option(
-    "--lang", type=click.Choice(LANGUAGES), default="sv", show_default=True,
-    help="Language of labels and messages.",
-)
 
 
 def print_answer(answer: Answer, fmt: str) -> None:
@@ -244,32 +76,6 @@ def info(graph_path: Path | None, lang: str, fmt: str, region: str | None, year:
     store = open_graph(graph_path, lang)
     region_iri = resolve_region(store, region, lang) if region is not None else None
     print_answer(info_answer(store, lang, region=region_iri, year=year), fmt)
-
-
-def open_graph(graph_path: Path | None, lang: str) -> GraphStore:
-    """The server of ``--endpoint``, else the built graph; the default one is built first if it is
-    missing or older than its inputs. ``--graph`` beats ``$MALGRAF_ENDPOINT``; with ``--endpoint``
-    it is a usage error."""
-    from malgraf.build import open_built_graph
-
-    endpoint, source = click.get_current_context().meta.get(ENDPOINT_KEY, (None, None))
-    if endpoint is not None and graph_path is not None and source == click.core.ParameterSource.COMMANDLINE:
-        raise click.UsageError("give --graph or --endpoint, not both")
-    if endpoint is not None and graph_path is None:
-        from malgraf.store import RemoteStore
-        from malgraf.store.endpoint import SparqlEndpoint
-
-        remote = RemoteStore(SparqlEndpoint(endpoint, login=endpoint_login(lang, ask=False)))
-        require_closure(remote)
-        return remote
-
-    store, built = open_built_graph(graph_path)
-    if built:
-        from malgraf.graph import default_graph_path
-
-        click.echo(message("built_first", lang, path=default_graph_path()), err=True)
-    require_closure(store)
-    return store
 
 
 @main.command()

@@ -6,7 +6,10 @@ from pathlib import Path
 
 import click
 
-from malgraf.cli import FilePath, endpoint_login, graph_option, lang_option, main, reports_errors
+from malgraf.cli import main
+from malgraf.cli.errors import reports_errors
+from malgraf.cli.options import FilePath, graph_option, lang_option
+from malgraf.cli.source import endpoint_login
 from malgraf.i18n import message
 
 
