@@ -16,7 +16,7 @@ from malgraf.cli import main
 from malgraf.graph import build_store, open_store, quads_per_graph
 from malgraf.namespaces import GRAPH
 from malgraf.resources import REFERENCE_DIRECTORY
-from malgraf.store import CATALOG_GRAPH
+from malgraf.store import CATALOG_GRAPH, EmbeddedStore
 from malgraf.store.endpoint import EndpointError, Login, SparqlEndpoint
 from malgraf.terms import from_oxigraph
 from virtuoso import Virtuoso
@@ -139,7 +139,10 @@ def test_a_large_graph_goes_up_in_parts_and_reads_back_whole(virtuoso: Virtuoso)
     server = endpoint(virtuoso)
     graph = URIRef("https://example.org/in-parts")
     server.put_graph(graph, list(regions)[:3])
-    upload(server, graph, iter(regions), chunk=7)  # a PUT of 7, then a POST of each next 7
+    triples = list(regions)
+    pieces = ["".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples[start:start + 7]).encode()
+              for start in range(0, len(triples), 7)]
+    upload(server, graph, pieces)  # a PUT of 7, then a POST of each next 7
     back = server.construct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://example.org/in-parts> { ?s ?p ?o } }")
     assert len(back) == len(regions) > 7 * 3 and set(back) == set(regions)
 
@@ -189,3 +192,14 @@ def test_a_graph_the_build_no_longer_has_is_dropped_by_the_next_push(virtuoso: V
     assert push_command(virtuoso, mini_path).exit_code == 0
     after = graphs_on(endpoint(virtuoso))
     assert str(GRAPH["extra/extra"]) not in after and after[str(CATALOG_GRAPH)] == 2 * (len(after) - 1)
+
+
+def test_the_embedded_store_writes_a_graph_as_n_triples_in_parts(shipped: EmbeddedStore) -> None:
+    import pyoxigraph as ox
+
+    graph = GRAPH["reference/regions"]
+    pieces = [[quad.triple for quad in ox.parse(piece, format=ox.RdfFormat.N_TRIPLES)]
+              for piece in shipped.ntriples_of(graph, 25)]
+    whole = {quad.triple for quad in shipped.native.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
+    assert len(pieces) > 2 and all(len(piece) <= 25 for piece in pieces)
+    assert sum(len(piece) for piece in pieces) == len(whole) and {t for piece in pieces for t in piece} == whole

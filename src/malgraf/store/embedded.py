@@ -7,7 +7,9 @@ answers and is 7–10× slower in Oxigraph at 10 000 synthetic insatser (``bench
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Iterator
+from typing import cast
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
@@ -94,6 +96,13 @@ class EmbeddedStore(GraphStore):
 
     def quads_per_graph(self) -> dict[str, int]:
         return {str(row["g"]): int(row["n"]) for row in self.select_values(load_query("quads_per_graph"))}  # type: ignore[call-overload]
+
+    def ntriples_of(self, graph: URIRef, chunk: int) -> Iterator[bytes]:
+        """The triples of one named graph as N-Triples documents of up to ``chunk`` triples each,
+        written by Oxigraph (10× faster than making an rdflib term and its text of each)."""
+        quads = self.native.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+        while part := [quad.triple for quad in itertools.islice(quads, chunk)]:
+            yield cast(bytes, ox.serialize(part, format=ox.RdfFormat.N_TRIPLES))
 
     def triples_of(self, graph: URIRef) -> Iterable[Triple]:
         """The triples of one named graph, as rdflib terms."""

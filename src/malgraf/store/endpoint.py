@@ -123,8 +123,19 @@ class SparqlEndpoint:
         """Add ``triples`` to the named graph ``graph`` (Graph Store Protocol ``POST``)."""
         self._write_graph(graph, triples, "POST")
 
+    def put_ntriples(self, graph: URIRef, body: bytes) -> None:
+        """Replace the named graph ``graph`` with the triples of an N-Triples document, whole (``PUT``)."""
+        self._send_graph(graph, body, "PUT")
+
+    def post_ntriples(self, graph: URIRef, body: bytes) -> None:
+        """Add the triples of an N-Triples document to the named graph ``graph`` (``POST``)."""
+        self._send_graph(graph, body, "POST")
+
     def _write_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]], method: str) -> None:
-        body = "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples).encode("utf-8")
+        self._send_graph(graph, "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples).encode("utf-8"),
+                         method)
+
+    def _send_graph(self, graph: URIRef, body: bytes, method: str) -> None:
         url = self.store_url + "?" + urllib.parse.urlencode({"graph-uri": str(graph), "graph": str(graph)})
         request = urllib.request.Request(url, data=body, method=method,
                                          headers={"Content-Type": "application/n-triples"})

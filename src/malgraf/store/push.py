@@ -12,7 +12,6 @@ changes nothing.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import secrets
 from collections.abc import Iterable
 from pathlib import Path
@@ -20,7 +19,6 @@ from pathlib import Path
 from rdflib import URIRef
 
 from malgraf.graph import open_graph_store
-from malgraf.store.base import Triple
 from malgraf.store.bind import sparql_term
 from malgraf.store.endpoint import EndpointError, SparqlEndpoint
 from malgraf.store.remote import CATALOG_GRAPH, EmptyServerError, RemoteStore, catalog_triples
@@ -30,12 +28,13 @@ CHUNK_TRIPLES = 50_000
 next so many. One ``PUT`` of 434 000 triples left Virtuoso 7.2 waiting on its own locks."""
 
 
-def upload(endpoint: SparqlEndpoint, graph: URIRef, triples: Iterable[Triple], chunk: int = CHUNK_TRIPLES) -> None:
-    """Make ``graph`` on the server hold ``triples``, sent ``chunk`` at a time."""
-    rest = iter(triples)
-    endpoint.put_graph(graph, itertools.islice(rest, chunk))
-    while part := list(itertools.islice(rest, chunk)):
-        endpoint.post_graph(graph, part)
+def upload(endpoint: SparqlEndpoint, graph: URIRef, pieces: Iterable[bytes]) -> None:
+    """Make ``graph`` on the server hold the triples of ``pieces``, N-Triples documents: a ``PUT`` of
+    the first (of none, an empty graph), a ``POST`` of each next."""
+    rest = iter(pieces)
+    endpoint.put_ntriples(graph, next(rest, b""))
+    for piece in rest:
+        endpoint.post_ntriples(graph, piece)
 
 
 def push(endpoint: SparqlEndpoint, path: Path | None = None) -> dict[str, int]:
@@ -52,7 +51,7 @@ def push(endpoint: SparqlEndpoint, path: Path | None = None) -> dict[str, int]:
         for graph in sorted(counts):
             temporary = URIRef(f"{graph}.push-{token}")
             uploaded.append((URIRef(graph), temporary))
-            upload(endpoint, temporary, store.triples_of(URIRef(graph)))
+            upload(endpoint, temporary, store.ntriples_of(URIRef(graph), CHUNK_TRIPLES))
         temporary = URIRef(f"{CATALOG_GRAPH}.push-{token}")
         endpoint.put_graph(temporary, catalog_triples(counts))
         uploaded.append((CATALOG_GRAPH, temporary))
