@@ -8,10 +8,10 @@ same calls, through the one store interface (``GraphStore``), run on three engin
 - memory: Oxigraph in this process, the store ``build_store`` made, in memory (as a long-running
   process such as a web app would hold it);
 - disk: Oxigraph's on-disk store of the built graph, as ``malgraf``'s commands open it
-  (``open_store``), with the store in memory let go first;
+  (``open_store``), in a process that never held the store in memory;
 - virtuoso: a throwaway Virtuoso Open Source 7 (``tests/virtuoso.py``), filled by ``malgraf.store.push``
-  from the built graph written to a file (each graph uploaded in requests of ``CHUNK`` triples: one
-  large ``PUT`` hangs Virtuoso), read as a ``RemoteStore``.
+  from the built graph written to a file (each graph uploaded in requests of ``push.CHUNK_TRIPLES``
+  triples: one large ``PUT`` hangs Virtuoso), read as a ``RemoteStore``.
 
 Measured per size and engine: the load (memory: ``build_store`` with the closure; disk: writing the
 built graph, N-Quads and on-disk store; virtuoso: the push), peak memory (memory: the peak RSS of a
@@ -45,7 +45,6 @@ from __future__ import annotations
 import argparse
 import configparser
 import gc
-import itertools
 import json
 import os
 import statistics
@@ -59,7 +58,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import URIRef
-from rdflib.term import Node
 
 from malgraf.closure import materialise_closure
 from malgraf.graph import build_store, open_graph_store, open_store, write_store
@@ -107,18 +105,14 @@ VIRTUOSO_MEMORY = ((20_000, "", {}),
 (Debian's default, 10 000 buffers of 8 kB, up to 20 000 insatser)."""
 BULK_FROM = 1_000_000
 """From this size the server is filled by Virtuoso's own bulk loader, not ``push``: at 100 000 insatser
-push took 280 s for 4.4 M quads (16 000 a second, most of it Python making an rdflib term and N-Triples
-text of each), which at 1 000 000 would be 45 minutes. The bulk loader reads the N-Quads the build wrote."""
+push took 396 s for 4.5 M quads (11 000 a second; ``benchmarks/push.py``: the server is most of it),
+which at 1 000 000 would be over an hour. The bulk loader reads the N-Quads the build wrote."""
 NO_ANYTIME = {("SPARQL", "MaxQueryExecutionTime"): "0", ("SPARQL", "MaxQueryCostEstimationTime"): "0"}
 """No limit on a query's time or estimated cost: Debian's 60 s makes Virtuoso answer a slower query with
 the rows found so far (an "anytime" answer, marked only by a header), and its estimate refuses others.
 ``QUERY_TIMEOUT`` bounds a query instead."""
 PUSH_TIMEOUT = 600.0
 """Seconds a push request may take."""
-CHUNK = 50_000
-"""Triples per upload request. One PUT of a year's graph at 100 000 insatser (434 000 triples) never
-returns: Virtuoso 7.2 stops with its threads waiting on locks after about 130 000 ("Locks are held for
-a long time"); in requests of 50 000 it loads at about 70 000 triples/s."""
 QUERY_TIMEOUT = 300.0
 """Seconds a query to the server may take before the measure is given up."""
 
@@ -142,6 +136,8 @@ class Figures:
     load_s: float = 0.0
     """The load, seconds: build with the closure (memory), writing the built graph (disk) or push (virtuoso)."""
     peak_mb: float = 0.0
+    written_s: float = 0.0
+    """Writing the built graph (N-Quads and the on-disk store), seconds: the build's figures only."""
     goal: str = ""
     supporters: int = 0
     latency_ms: dict[str, float] = field(default_factory=dict)
@@ -262,14 +258,12 @@ def build(size: int, folder: Path) -> tuple[ox.Store, float]:
 
 
 def child(size: int, engines: tuple[str, ...], graph: Path | None, result: Path, repeat: int) -> None:
-    """In a child process: build ``size``, measure it in memory, write it, measure it on disk.
+    """In a child process: build ``size``, measure it in memory, write it to ``graph`` if given.
 
-    The built graph is written to ``graph`` (or a temporary file when only the disk engine needs it)
-    before the validation in memory, the call that needs most memory, so that a run the kernel stops
-    there leaves the graph for ``--built``.
+    The built graph is written before the validation in memory, the call that needs most memory, so
+    that a run the kernel stops there leaves the graph for ``--built``.
     """
     checks = rules(load_shapes(SHAPES_FILE))
-    found = []
     with tempfile.TemporaryDirectory(prefix="malgraf-scale-") as temp:
         native, seconds = build(size, Path(temp))
         progress(f"built {size} in {seconds:.0f} s")
@@ -278,30 +272,16 @@ def child(size: int, engines: tuple[str, ...], graph: Path | None, result: Path,
         memory.goal, memory.supporters = str(goal), count
         if "memory" in engines:
             measure(EmbeddedStore(native), memory, checks, repeat, CALLS[:3])
-        graph = graph or (Path(temp) / "malgraf.nq" if "disk" in engines else None)
-        disk = Figures("disk", size, quads=memory.quads, goal=memory.goal, supporters=count)
         if graph is not None:
-            disk.load_s = write_graph(native, graph)
-            disk.notes.append(f"the built graph written in {disk.load_s:.0f} s (N-Quads and the on-disk store)")
+            memory.written_s = write_graph(native, graph)
         if "memory" in engines and size <= VALIDATE_IN_MEMORY_UP_TO:
             measure(EmbeddedStore(native), memory, checks, repeat, CALLS[3:])
         elif "memory" in engines:
             memory.notes.append(f"validation not measured in memory above {VALIDATE_IN_MEMORY_UP_TO} insatser")
-        if "memory" in engines:
-            if size <= CHECK_UP_TO:
-                memory.notes.append(union_vs_named(EmbeddedStore(native), goal, repeat))
-            found.append(memory)
+        if "memory" in engines and size <= CHECK_UP_TO:
+            memory.notes.append(union_vs_named(EmbeddedStore(native), goal, repeat))
         memory.peak_mb = peak_rss_mb()
-        del native
-        gc.collect()
-        if "disk" in engines and graph is not None:
-            reset_peak_rss()
-            measure(EmbeddedStore(open_store(graph)), disk, checks, repeat)
-            disk.peak_mb = peak_rss_mb()
-            found.append(disk)
-        if "memory" not in engines:  # the build's figures still tell the server's table what was built
-            found.insert(0, memory)
-    result.write_text(json.dumps([asdict(figures) for figures in found]), encoding="utf-8")
+    result.write_text(json.dumps(asdict(memory)), encoding="utf-8")
 
 
 def write_graph(native: ox.Store, graph: Path) -> float:
@@ -317,14 +297,14 @@ def progress(step: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {step}", file=sys.stderr, flush=True)
 
 
-def run_child(size: int, engines: tuple[str, ...], graph: Path | None, repeat: int) -> list[Figures]:
-    """``child`` in a fresh Python process; its figures (the memory engine's first, always: the build's)."""
+def run_child(size: int, engines: tuple[str, ...], graph: Path | None, repeat: int) -> Figures:
+    """``child`` in a fresh Python process; the build's figures and, if measured, the memory engine's."""
     with tempfile.NamedTemporaryFile(suffix=".json") as result:
         command = [sys.executable, __file__, str(size), "--child", result.name, "--repeat", str(repeat),
                    "--engine", ",".join(engines)]
         command += ["--graph", str(graph)] if graph is not None else []
         subprocess.run(command, check=True)
-        return [Figures(**found) for found in json.loads(Path(result.name).read_text(encoding="utf-8"))]
+        return Figures(**json.loads(Path(result.name).read_text(encoding="utf-8")))
 
 
 def server_peak_mb(pid: int) -> float:
@@ -338,17 +318,6 @@ def server_peak_mb(pid: int) -> float:
 def virtuoso_memory(size: int) -> tuple[str, dict[tuple[str, str], str]]:
     """The server's memory for ``size`` insatser: a description and its ``virtuoso.ini`` settings."""
     return next((memory, settings) for most, memory, settings in VIRTUOSO_MEMORY if size <= most)
-
-
-class ChunkedEndpoint(SparqlEndpoint):
-    """A server whose Graph Store ``PUT`` of a graph is sent as a ``PUT`` of its first ``CHUNK`` triples and
-    a ``POST`` of each next ``CHUNK``: the same graph, in requests Virtuoso completes (see ``CHUNK``)."""
-
-    def put_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> None:
-        remaining = iter(triples)
-        super().put_graph(graph, list(itertools.islice(remaining, CHUNK)))
-        while chunk := list(itertools.islice(remaining, CHUNK)):
-            self.post_graph(graph, chunk)
 
 
 def bulk_load(server: Virtuoso, writer: SparqlEndpoint, graph: Path) -> None:
@@ -377,7 +346,7 @@ def run_virtuoso(size: int, graph: Path, built: Figures, repeat: int) -> Figures
     allowed = {("Parameters", "DirsAllowed"): f"., {graph.parent}, /usr/share/virtuoso-opensource-7/vad"}
     server = start_virtuoso(executable, settings={**settings, **NO_ANYTIME, **allowed})
     try:
-        writer = ChunkedEndpoint(server.sparql, server.graph_store, Login(server.user, server.password),
+        writer = SparqlEndpoint(server.sparql, server.graph_store, Login(server.user, server.password),
                                  timeout=PUSH_TIMEOUT, update_url=server.sparql.replace("/sparql", "/sparql-auth"))
         start = time.perf_counter()
         progress(f"virtuoso {size}: " + ("bulk load" if size >= BULK_FROM else "push"))
@@ -400,25 +369,34 @@ def run_virtuoso(size: int, graph: Path, built: Figures, repeat: int) -> Figures
 
 
 def run_size(size: int, engines: tuple[str, ...], repeat: int, keep: Path | None = None) -> list[Figures]:
-    """Every engine's figures at one size; the built graph is kept in ``keep/<size>/`` if given."""
+    """Every engine's figures at one size; the built graph is kept in ``keep/<size>/`` if given.
+
+    The disk engine is measured here, in a process that never held the store in memory (whose freed
+    memory the child's allocator keeps: measured there, the peak RSS on disk was the build's).
+    """
     with tempfile.TemporaryDirectory(prefix="malgraf-scale-graph-") as temp:
         folder = Path(temp) if keep is None else keep / str(size)
         folder.mkdir(parents=True, exist_ok=True)
-        graph = folder / "malgraf.nq" if "virtuoso" in engines or keep is not None else None
+        needs_graph = "disk" in engines or "virtuoso" in engines or keep is not None
+        graph = folder / "malgraf.nq" if needs_graph else None
         built = run_child(size, engines, graph, repeat)
-        for figures in built:
-            print(f"[{size}, {figures.engine}] {json.dumps(asdict(figures), ensure_ascii=False)}", flush=True)
-        found = [figures for figures in built if figures.engine in engines]
+        print(f"[{size}, build] {json.dumps(asdict(built), ensure_ascii=False)}", flush=True)
+        found = [built] if "memory" in engines else []
+        if graph is not None and "disk" in engines:
+            found += measure_built(size, graph, ("disk",), repeat, built)
         if graph is not None and "virtuoso" in engines:
-            found.append(run_virtuoso(size, graph, built[0], repeat))
+            found.append(run_virtuoso(size, graph, built, repeat))
     return found
 
 
-def measure_built(size: int, graph: Path, engines: tuple[str, ...], repeat: int) -> list[Figures]:
-    """Every engine's figures on a built graph of ``size`` insatser, without building it."""
+def measure_built(size: int, graph: Path, engines: tuple[str, ...], repeat: int,
+                  built: Figures | None = None) -> list[Figures]:
+    """Every engine's figures on a built graph of ``size`` insatser, without building it (``built``:
+    the build's figures, whose goal is timed; else the goal is picked here)."""
     checks = rules(load_shapes(SHAPES_FILE))
+    reset_peak_rss()
     disk = EmbeddedStore(open_store(graph))
-    goal, count = pick_goal(disk)
+    goal, count = (URIRef(built.goal), built.supporters) if built else pick_goal(disk)
     found = []
     if "memory" in engines:
         progress(f"memory {size}: loading {graph}")
@@ -432,10 +410,14 @@ def measure_built(size: int, graph: Path, engines: tuple[str, ...], repeat: int)
         found.append(memory)
         del native
         gc.collect()
-    figures = Figures("disk", size, quads=len(disk.native), goal=str(goal), supporters=count,
-                      notes=[f"the on-disk store of {graph}; writing it not measured here"])
+    figures = Figures("disk", size, quads=len(disk.native), goal=str(goal), supporters=count)
+    if built is None:
+        figures.notes.append(f"the on-disk store of {graph}; writing it not measured here")
+    else:  # written by the build's child
+        figures.load_s = built.written_s
     if "disk" in engines:
-        reset_peak_rss()
+        if built is None:
+            reset_peak_rss()
         measure(disk, figures, checks, repeat)
         figures.peak_mb = peak_rss_mb()
         found.append(figures)

@@ -71,8 +71,8 @@ def main() -> None:
         quads = sum(open_graph_store(graph).quads_per_graph().values())
         before = timed_push(graph, mock.patch.object(EmbeddedStore, "ntriples_of", ntriples_by_terms))
         now = timed_push(graph, contextlib.nullcontext())
-    print(f"push of {size:,} synthetic insatser ({quads:,} triples) into a fresh Virtuoso ({CHUNK_TRIPLES:,} a request):"
-          .replace(",", " "))
+    print(f"push of {size:,} synthetic insatser ({quads:,} triples) into a fresh Virtuoso "
+          f"({CHUNK_TRIPLES:,} a request):".replace(",", " "))
     print(f"  rdflib terms and n3()   {before:7.1f} s   {quads / before:9,.0f} triples/s".replace(",", " "))
     print(f"  Oxigraph's N-Triples    {now:7.1f} s   {quads / now:9,.0f} triples/s   {before / now:.1f}× faster"
           .replace(",", " "))
