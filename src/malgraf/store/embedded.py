@@ -2,7 +2,8 @@
 
 It holds malgraf's named graphs and nothing else, so the union of its named graphs is the default
 graph a query reads. Naming every graph instead (``FROM`` … or ``default_graph=``) gives the same
-answers and is 7–10× slower in Oxigraph at 10 000 synthetic insatser (``benchmarks/national_scale.py``).
+answers and is 4–6× slower in Oxigraph for ``supports.rq`` at 10 000 synthetic insatser
+(``benchmarks/national_scale.py``).
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ class EmbeddedStore(GraphStore):
 
     def ntriples_of(self, graph: URIRef, chunk: int) -> Iterator[bytes]:
         """The triples of one named graph as N-Triples documents of up to ``chunk`` triples each,
-        written by Oxigraph (10× faster than making an rdflib term and its text of each)."""
+        written by Oxigraph, with no rdflib term made (``benchmarks/push.py``)."""
         quads = self.native.quads_for_pattern(None, None, None, ox.NamedNode(graph))
         while part := [quad.triple for quad in itertools.islice(quads, chunk)]:
             yield cast(bytes, ox.serialize(part, format=ox.RdfFormat.N_TRIPLES))
