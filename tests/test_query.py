@@ -244,3 +244,18 @@ def test_the_national_rollup_counts_each_insats_once_per_goal_as_supports_finds_
     assert blekinge.keys() == counted.keys() and 0 < sum(blekinge.values()) < sum(counted.values())
     assert blekinge == {goal: len({row["insats"] for row in supports(shipped, URIRef(goal), region=REGION["10"])})
                         for goal in counted}
+
+
+def test_each_regions_rus_gaps_are_its_goals_no_supports_row_reaches(shipped: GraphStore) -> None:
+    from malgraf.answers import gaps_in, regional_schemes
+    from malgraf.query import select_values
+
+    gaps_found = 0
+    for scheme in regional_schemes(shipped):
+        region = shipped.value(scheme, MG.region)
+        assert isinstance(region, URIRef)
+        goals = {row["goal"] for row in select_values(shipped, "scheme_goals", {"scheme": scheme})}
+        found = {row["goal"] for row in gaps_in(shipped, ["rus"], region=region)}
+        assert found == {goal for goal in goals if not supports(shipped, URIRef(str(goal)), region=region)}, scheme
+        gaps_found += len(found)
+    assert gaps_found > 0
