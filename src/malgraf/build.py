@@ -23,30 +23,43 @@ def build(
     out: Path | None = None,
     data_directories: Iterable[Path] | None = None,
     extra_turtle: Iterable[Path] = (),
+    crosswalk_files: Iterable[Path] | None = None,
 ) -> BuildResult:
     """Build the graph from the shipped reference data and data sets and write it to ``out``.
 
+    ``crosswalk_files`` are decisions files (default: every ``data/crosswalk/*.csv``).
     Nothing is written unless every input loads; an output that is a directory, device, FIFO or
     symbolic link is refused before anything is built.
     """
     from malgraf.closure import materialise_closure
+    from malgraf.crosswalk.decisions import crosswalk_triples
     from malgraf.importers.tables import year_triples
     from malgraf.resources import GOALS_DIRECTORY
 
     path = out or default_graph_path()
     check_output_path(path)
     directories = default_data_directories() if data_directories is None else list(data_directories)
+    files = default_crosswalk_files() if crosswalk_files is None else list(crosswalk_files)
     store = build_store(directories, data_loader=year_triples, extra_turtle=extra_turtle,
-                        materialise=materialise_closure, goals_directory=GOALS_DIRECTORY)
+                        materialise=materialise_closure, goals_directory=GOALS_DIRECTORY,
+                        crosswalk=lambda: crosswalk_triples(files))
     write_store(store, path)
     return BuildResult(path=path, quads_per_graph=quads_per_graph(store))
 
 
-def _inputs() -> list[Path]:
-    """The files a default build reads: ontology, reference data and shipped data sets."""
-    from malgraf.resources import GOALS_DIRECTORY, ONTOLOGY_DIRECTORY, REFERENCE_DIRECTORY
+def default_crosswalk_files() -> list[Path]:
+    """The reviewed crosswalk's files: every ``data/crosswalk/*.csv``."""
+    from malgraf.resources import CROSSWALK_DIRECTORY
 
-    folders = [ONTOLOGY_DIRECTORY, REFERENCE_DIRECTORY, GOALS_DIRECTORY, *default_data_directories()]
+    return sorted(CROSSWALK_DIRECTORY.glob("*.csv")) if CROSSWALK_DIRECTORY.is_dir() else []
+
+
+def _inputs() -> list[Path]:
+    """The files a default build reads: ontology, reference data, shipped data sets and crosswalk."""
+    from malgraf.resources import CROSSWALK_DIRECTORY, GOALS_DIRECTORY, ONTOLOGY_DIRECTORY, REFERENCE_DIRECTORY
+
+    folders = [ONTOLOGY_DIRECTORY, REFERENCE_DIRECTORY, GOALS_DIRECTORY, CROSSWALK_DIRECTORY,
+               *default_data_directories()]
     return [p for folder in folders for p in folder.rglob("*") if p.is_file()]
 
 

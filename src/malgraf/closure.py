@@ -1,9 +1,11 @@
 """The closure ``supports`` looks up: which goal reaches which, and the shortest way there on demand.
 
 A goal reaches itself, every goal above it (``skos:broader``) and every goal it contributes to
-across schemes (the crosswalk), transitively. ``malgraf build`` writes one ``mg:reaches`` triple
-per such pair, and each goal's name on a path (``mg:pathName``), into the named graph
-``graph/closure``: one quad per pair and one per goal, so build time and size grow with the number
+across schemes (the crosswalk, stated or accepted), transitively. ``malgraf build`` writes one
+``mg:reaches`` triple per such pair, one ``mg:mayReach`` per pair that suggested links
+(``mg:mayContributeTo``) join too (every ``mg:reaches`` pair included, so that a question with
+suggestions reads one property), and each goal's name on a path (``mg:pathName``), into the named
+graph ``graph/closure``: one quad per pair and one per goal, so build time and size grow with the number
 of pairs (``benchmarks/closure.py``; storing each whole path, as before, grew with the cube of a
 chain's length). "Which insatser support G?" stays an index lookup instead of a property-path
 query (``benchmarks/supports.py``).
@@ -35,12 +37,13 @@ if TYPE_CHECKING:
 CLOSURE_GRAPH = GRAPH.closure
 ROLLUP_GRAPH = GRAPH.rollup
 """Insatser per goal (of every scheme), region and year (``mg:GoalCount``): what roll-ups sum and gaps list."""
-CLOSURE_VERSION = Literal(2)
+CLOSURE_VERSION = Literal(3)
 """What ``graph/closure`` says of itself (``owl:versionInfo``): raised when the closure gains what
 queries read, so that a graph built before is rebuilt rather than answered from (2: cells of every
-scheme, for gaps)."""
-BROADER, CROSSWALK = "broader", "crosswalk"
-"""Kinds of edge between goals, as ``goal_edges.rq`` names them."""
+scheme, for gaps; 3: ``mg:mayReach``, suggestions included)."""
+BROADER, CROSSWALK, SUGGESTED = "broader", "crosswalk", "suggested"
+"""Kinds of edge between goals, as ``goal_edges.rq`` names them: inside a scheme, across schemes
+(stated or accepted), and across schemes suggested but not reviewed."""
 
 
 def goal_graph(store: GraphStore) -> nx.DiGraph:
@@ -58,13 +61,17 @@ def goal_graph(store: GraphStore) -> nx.DiGraph:
     for row in store.select_values(load_query("goal_edges")):
         source, target = str(row["from"]), str(row["to"])
         if source in graph and target in graph and source != target:
-            graph.add_edge(source, target, edge=str(row["edge"]))
+            known = graph.get_edge_data(source, target)
+            if known is None or known["edge"] == SUGGESTED:  # a reviewed or inner edge beats a suggestion
+                graph.add_edge(source, target, edge=str(row["edge"]))
     return graph
 
 
-def reach(graph: nx.DiGraph) -> Iterator[tuple[str, str]]:
-    """Every pair (from, to) with ``to`` reachable from ``from``, itself included."""
-    successors = {node: list(graph.successors(node)) for node in graph}
+def reach(graph: nx.DiGraph, *, with_suggested: bool = False) -> Iterator[tuple[str, str]]:
+    """Every pair (from, to) with ``to`` reachable from ``from``, itself included; over suggested
+    edges too when ``with_suggested``."""
+    successors = {node: [step for step in graph.successors(node)
+                         if with_suggested or graph.edges[node, step]["edge"] != SUGGESTED] for node in graph}
     for source in sorted(graph):
         seen = {source}
         queue = deque([source])
@@ -105,6 +112,7 @@ def materialise_closure(store: GraphStore) -> int:
     triples: list[Triple] = [(iris[goal], MG.pathName, Literal(data["label"])) for goal, data in graph.nodes(data=True)]
     pairs = list(reach(graph))
     triples += [(iris[source], MG.reaches, iris[target]) for source, target in pairs]
+    triples += [(iris[source], MG.mayReach, iris[target]) for source, target in reach(graph, with_suggested=True)]
     triples.append((CLOSURE_GRAPH, OWL.versionInfo, CLOSURE_VERSION))
     store.add_graph(CLOSURE_GRAPH, triples)
     store.replace_graph(ROLLUP_GRAPH, rollup_cells(store))
@@ -138,7 +146,8 @@ class Step:
     next: str | None
     hops: int
     via: str
-    """``direct`` (the target itself), ``crosswalk`` (the way has an edge across schemes) or ``hierarchy``."""
+    """``direct`` (the target itself), ``suggested`` (the way takes a suggested link), ``crosswalk``
+    (it has an edge across schemes) or ``hierarchy``."""
 
 
 @dataclass(frozen=True)
@@ -190,6 +199,12 @@ def ways_into(target: str, edges: Iterable[tuple[str, str, str]]) -> Ways:
     steps = {target: Step(None, 0, "direct")}
     for source in order[1:]:
         step = nearer[source]
-        crosswalk = kinds[source, step] == CROSSWALK or steps[step].via == CROSSWALK
-        steps[source] = Step(step, hops[source], CROSSWALK if crosswalk else "hierarchy")
+        kind, after = kinds[source, step], steps[step].via
+        if SUGGESTED in (kind, after):
+            via = SUGGESTED
+        elif CROSSWALK in (kind, after):
+            via = CROSSWALK
+        else:
+            via = "hierarchy"
+        steps[source] = Step(step, hops[source], via)
     return Ways(target, steps)

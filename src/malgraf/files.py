@@ -123,8 +123,9 @@ def write_text_atomically(path: Path, text: str) -> None:
     write_files_atomically(path.parent, {path.name: text})
 
 
-def write_files_atomically(directory: Path, files: Mapping[str, str]) -> None:
-    """Write several UTF-8 files into ``directory``: all are written to temp files first, then renamed.
+def write_files_atomically(directory: Path, files: Mapping[str, str | bytes]) -> None:
+    """Write several files (text as UTF-8, or bytes) into ``directory``: all are written to temp files
+    first, then renamed.
 
     If writing any of them fails, none is replaced and no temp file is left: ``OutputError`` names
     the file and the reason (``No space left on device`` …).
@@ -142,8 +143,8 @@ def write_files_atomically(directory: Path, files: Mapping[str, str]) -> None:
                 temp = temporary_name(current)
                 handle = create_file(temp)
                 temporary[name] = temp
-                with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                    stream.write(text)
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(text.encode("utf-8") if isinstance(text, str) else text)
             for name, temp in temporary.items():
                 current = targets[name]
                 os.replace(temp, current)

@@ -117,11 +117,13 @@ def build_store(
     extra_turtle: Iterable[Path] = (),
     materialise: Callable[[GraphStore], object] | None = None,
     goals_directory: Path | None = None,
+    crosswalk: Callable[[], Iterable[tuple[Node, Node, Node]]] | None = None,
 ) -> ox.Store:
     """Load ontology, reference vocabularies, data and extra Turtle files into a new store.
 
     ``goals_directory`` (``data/goals``) holds the regions' reviewed goal vocabularies; each fills
-    the named graph ``graph/goals/<länskod>``.
+    the named graph ``graph/goals/<länskod>``; ``crosswalk`` gives the reviewed crosswalk's triples
+    (``graph/crosswalk``).
     """
     from malgraf.vocab.regional import load_region_vocabularies, vocabulary_triples
 
@@ -147,6 +149,8 @@ def build_store(
     for graph, directory in named.items():
         if data_loader is not None:
             add_triples(store, data_loader(directory, frozenset(known_goals)), graph)
+    if crosswalk is not None:
+        add_triples(store, crosswalk(), GRAPH.crosswalk)
     extra_graphs: dict[URIRef, Path] = {}
     for path in extra_turtle:
         load_turtle(store, path, extra_graph(path, extra_graphs))

@@ -25,6 +25,7 @@ METHOD_LABELS: Labels = {
     "ReportSection": {"sv": "redovisningens avsnitt", "en": "report section"},
     "Suggested": {"sv": "föreslagen", "en": "suggested"},
     "Accepted": {"sv": "godtagen", "en": "accepted"},
+    "Rejected": {"sv": "avvisad", "en": "rejected"},
 }
 """How a goal link was found, by the local name of its ``mg:LinkMethod``."""
 
@@ -32,6 +33,7 @@ VIA_LABELS: Labels = {
     "direct": {"sv": "direkt", "en": "direct"},
     "hierarchy": {"sv": "via hierarkin", "en": "through the hierarchy"},
     "crosswalk": {"sv": "via korsreferens", "en": "through the crosswalk"},
+    "suggested": {"sv": "via föreslagen korsreferens (ej granskad)", "en": "through a suggested crosswalk link (not reviewed)"},
 }
 """How an insats reaches a goal: the goal itself, a goal under it, or a goal linked to it across schemes."""
 

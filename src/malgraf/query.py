@@ -8,9 +8,9 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS, XSD
 from rdflib.term import Identifier
 
-from malgraf.closure import CLOSURE_GRAPH, CLOSURE_VERSION, Ways, ways_into
+from malgraf.closure import CLOSURE_GRAPH, CLOSURE_VERSION, SUGGESTED, Ways, ways_into
 from malgraf.errors import GraphOutdatedError
-from malgraf.namespaces import ERUF, NS, OWL, RUS
+from malgraf.namespaces import ERUF, MG, NS, OWL, RUS
 from malgraf.resources import load_query
 from malgraf.store import Bindings, GraphStore, Row
 
@@ -71,6 +71,13 @@ def _optional(**values: Identifier | None) -> dict[str, Identifier]:
     return {name: value for name, value in values.items() if value is not None}
 
 
+def _links(bindings: dict[str, Identifier], with_suggested: bool) -> list[dict[str, Identifier]]:
+    """``bindings`` with the closure and the links to follow: reviewed ones, or suggestions too."""
+    reach = MG.mayReach if with_suggested else MG.reaches
+    linked_by = (MG.goalLink, MG.suggestedLink) if with_suggested else (MG.goalLink,)
+    return [{**bindings, "reach": reach, "linkedBy": link} for link in linked_by]
+
+
 def supports(
     store: GraphStore,
     goal: URIRef,
@@ -79,11 +86,14 @@ def supports(
     region: URIRef | None = None,
     year: int | None = None,
     section: int | None = None,
+    with_suggested: bool = False,
 ) -> list[Row]:
     """Insatser that support ``goal``, one row per (insats, goal link), with the path and lines.
 
-    Transitive by default (through skos:broader and the crosswalk); ``direct=True`` keeps links
-    to ``goal`` itself. Filters are bound into the query, never formatted into it.
+    Transitive by default (through skos:broader and the crosswalk's stated and accepted links);
+    ``direct=True`` keeps links to ``goal`` itself; ``with_suggested`` follows suggested links too
+    (``via`` says ``suggested`` where a way takes one, ``method`` ``Suggested`` for an insats' own).
+    Filters are bound into the query, never formatted into it.
     """
     bindings = _optional(
         goal=goal, region=region,
@@ -91,12 +101,13 @@ def supports(
         section=Literal(section) if section is not None else None,
         direct=goal if direct else None,
     )
-    found = select_values(store, "reach_edges", {"goal": goal})
+    reach = MG.mayReach if with_suggested else MG.reaches
+    found = select_values(store, "reach_edges", {"goal": goal, "reach": reach})
     if not found:
         require_closure(store)
-    ways = ways_into(str(goal), _edges(found))
+    ways = ways_into(str(goal), _edges(found, with_suggested))
     names = _names(found)
-    rows = select_values(store, "supports", bindings)
+    rows = select_values(store, "supports", _links(bindings, with_suggested))
     found_ways: dict[str, Row] = {}
     for row in rows:
         source = str(row["direct"])
@@ -107,8 +118,9 @@ def supports(
                                        int(r["hops"]), str(r["direct"])))  # type: ignore[call-overload]
 
 
-def _edges(rows: list[Row]) -> list[tuple[str, str, str]]:
-    return [(str(row["from"]), str(row["to"]), str(row["edge"])) for row in rows if row["edge"] is not None]
+def _edges(rows: list[Row], with_suggested: bool = False) -> list[tuple[str, str, str]]:
+    return [(str(row["from"]), str(row["to"]), str(row["edge"])) for row in rows if row["edge"] is not None
+            and (with_suggested or row["edge"] != SUGGESTED)]
 
 
 def _names(rows: list[Row]) -> dict[str, str]:
@@ -131,16 +143,18 @@ def require_closure(store: GraphStore) -> None:
                                  "built by an older malgraf; rebuild it with `malgraf build`")
 
 
-def goals_of(store: GraphStore, insats: URIRef) -> list[Row]:
-    """Every goal ``insats`` serves, directly (hops 0) and transitively, with paths.
+def goals_of(store: GraphStore, insats: URIRef, *, with_suggested: bool = False) -> list[Row]:
+    """Every goal ``insats`` serves, directly (hops 0) and transitively, with paths; through
+    suggested links too when ``with_suggested``.
 
     Nearest first, then by scheme and by goal in natural order (``sdg:3`` before ``sdg:11``).
     """
-    rows = select_values(store, "insats_goals", {"insats": insats})
+    bindings = _links({"insats": insats}, with_suggested)
+    rows = select_values(store, "insats_goals", bindings)
     if not rows:
         require_closure(store)
-    found = select_values(store, "insats_paths", {"insats": insats})
-    edges, names = _edges(found), _names(found)
+    found = select_values(store, "insats_paths", bindings)
+    edges, names = _edges(found, with_suggested), _names(found)
     ways: dict[str, Ways] = {}
     for row in rows:
         target = str(row["goal"])
@@ -157,15 +171,19 @@ def unresolved_links(store: GraphStore, insats: URIRef) -> list[Row]:
 
 
 def gaps(
-    store: GraphStore, scheme: URIRef, *, region: URIRef | None = None, year: int | None = None
+    store: GraphStore, scheme: URIRef, *, region: URIRef | None = None, year: int | None = None,
+    with_suggested: bool = False,
 ) -> list[Row]:
-    """Goals of ``scheme`` that no insats supports (of ``region`` / ``year`` when given)."""
+    """Goals of ``scheme`` that no insats supports (of ``region`` / ``year`` when given); with
+    ``with_suggested``, a goal only suggested links reach is served too."""
     bindings = _optional(
         scheme=scheme, region=region,
         year=Literal(str(year), datatype=XSD.gYear) if year is not None else None,
     )
     require_closure(store)
     served = {row["goal"] for row in select_values(store, "served_goals", bindings)}
+    if with_suggested:
+        served |= {row["goal"] for row in select_values(store, "served_suggested", bindings)}
     rows = [row for row in select_values(store, "scheme_goals", {"scheme": scheme}) if row["goal"] not in served]
     return sorted(rows, key=lambda row: (_natural(str(row["notation"] or row["goal"])), str(row["goal"]),
                                          str(row["label"] or "")))

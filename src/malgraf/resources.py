@@ -20,6 +20,9 @@ ONTOLOGY_DIRECTORY = _shipped("ontology")
 DATA_DIRECTORY = _shipped("data")
 REFERENCE_DIRECTORY = DATA_DIRECTORY / "reference"
 SOURCE_DIRECTORY = DATA_DIRECTORY / "sources"
+CROSSWALK_DIRECTORY = DATA_DIRECTORY / "crosswalk"
+"""The reviewed crosswalk: ``decisions.csv`` (accepted and rejected links, who and when), and any
+``*.csv`` of the same columns beside it (``suggestions.csv``: suggested, not yet decided)."""
 GOALS_DIRECTORY = DATA_DIRECTORY / "goals"
 """Each region's reviewed goal vocabulary: ``data/goals/<länskod>-<name>.csv``."""
 APPENDIX_2023 = SOURCE_DIRECTORY / "tillvaxtverket-tabellbilaga-2023.txt"

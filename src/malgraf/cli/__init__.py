@@ -260,4 +260,5 @@ def validate(paths: tuple[Path, ...], graph_path: Path | None, lang: str, fmt: s
     click.get_current_context().exit(0 if report.conforms else 1)
 
 
+from malgraf.cli import crosswalk as crosswalk  # noqa: E402  (registers crosswalk on main)
 from malgraf.cli import transfer as transfer  # noqa: E402  (registers import and push on main)
