@@ -45,9 +45,10 @@ def shipped_rdflib(shipped: EmbeddedStore) -> Dataset:
 
 @pytest.fixture(scope="session")
 def mini_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small fixture data set (tests/data/mini) built into a temporary file, once per session."""
+    """The small fixture data set (tests/data/mini) built into a temporary file, once per session;
+    its own crosswalk (tests/data/mini/crosswalk.csv), not the shipped one."""
     path = tmp_path_factory.mktemp("mini") / "malgraf.nq"
-    build(path, [MINI])
+    build(path, [MINI], crosswalk_files=[])
     return path
 
 

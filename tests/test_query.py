@@ -52,7 +52,14 @@ def test_through_the_hierarchy_with_path_and_lines(mini: Dataset) -> None:
 def test_through_the_crosswalk(mini: Dataset) -> None:
     assert supporters(supports(mini, NS["priority-1.3"])) == {
         "2023-1-10-01": {"crosswalk"}, "2023-3-10-01": {"crosswalk"}}
-    assert supporters(supports(mini, SDG["9"])) == {"2023-3-09-01": {"crosswalk"}}
+
+
+def test_a_suggested_crosswalk_link_counts_only_when_asked_and_says_so(mini: Dataset) -> None:
+    """rus:09-tillvaxtregion → sdg:9.2 is suggested (tests/data/mini/crosswalk.csv), not reviewed."""
+    assert supporters(supports(mini, SDG["9"])) == {}
+    rows = supports(mini, SDG["9"], with_suggested=True)
+    assert supporters(rows) == {"2023-3-09-01": {"suggested"}}
+    assert "9.2" in str(rows[0]["pathLabel"])
 
 
 def test_area_counts_insatser_reported_under_it(mini: Dataset) -> None:
@@ -71,8 +78,12 @@ def test_goals_of_an_insats(mini: Dataset) -> None:
     rows = goals_of(mini, INSATS["2023-3-09-01"])
     reached = {str(r["goal"]).rsplit("/", 1)[-1]: str(r["via"]) for r in rows}
     assert reached["8.3"] == "direct" and reached["8"] == "hierarchy"
-    assert reached["9.2"] == "crosswalk" and reached["09-tillvaxtregion"] == "direct"
+    assert "9.2" not in reached and reached["09-tillvaxtregion"] == "direct"
     assert reached["area-3"] == "direct"
+    suggested = {str(r["goal"]).rsplit("/", 1)[-1]: str(r["via"])
+                 for r in goals_of(mini, INSATS["2023-3-09-01"], with_suggested=True)}
+    assert suggested["9.2"] == "suggested" and suggested["9"] == "suggested"
+    assert {goal: via for goal, via in suggested.items() if goal not in ("9.2", "9")} == reached
 
 
 def test_goals_come_nearest_first_then_in_natural_order(shipped: Dataset) -> None:
@@ -91,6 +102,13 @@ def test_gaps(mini: Dataset) -> None:
     sdg = {str(r["goal"]).rsplit("/", 1)[-1] for r in gaps(mini, URIRef("http://metadata.un.org/sdg"))}
     assert "3" in sdg and "8" not in sdg and "8.3" not in sdg and "8.1" in sdg
     assert not any(name.startswith("C") for name in sdg)  # indicators are not goals
+    assert {"9", "9.2"} <= sdg  # only a suggested link reaches them
+    with_suggested = {str(r["goal"]).rsplit("/", 1)[-1]
+                      for r in gaps(mini, URIRef("http://metadata.un.org/sdg"), with_suggested=True)}
+    assert with_suggested == sdg - {"9", "9.2"}
+    blekinge = {str(r["goal"]) for r in gaps(mini, URIRef("http://metadata.un.org/sdg"), region=REGION["10"],
+                                                with_suggested=True)}
+    assert str(SDG["9.2"]) in blekinge  # the suggestion is Gotland's
 
 
 HOSTILE = ['x" } UNION { ?s ?p ?o } #', "}\n DELETE WHERE { ?s ?p ?o } #", "'; <script>", "{ ?goal }"]
@@ -155,7 +173,12 @@ def test_cli_goals_and_gaps(mini_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["goals", "accelerator", "--graph", str(mini_path)])
     assert result.exit_code == 0, result.output
-    assert "Internationell accelerator" in result.output and "via korsreferens" in result.output
+    assert "Internationell accelerator" in result.output and "via korsreferens" not in result.output
+    result = runner.invoke(main, ["goals", "accelerator", "--with-suggested", "--graph", str(mini_path)])
+    assert result.exit_code == 0, result.output
+    assert "ej granskade" in result.output.split("\n")[0] and "via föreslagen korsreferens" in result.output
+    result = runner.invoke(main, ["supports", "sdg:9.2", "--with-suggested", "--graph", str(mini_path)])
+    assert result.exit_code == 0 and "Internationell accelerator" in result.output, result.output
     result = runner.invoke(main, ["gaps", "--scheme", "national", "--graph", str(mini_path), "--format", "csv"])
     assert result.exit_code == 0 and "priority-2.1" in result.output and "priority-1.3" not in result.output
 

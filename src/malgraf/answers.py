@@ -107,12 +107,16 @@ def _insatser(rows: Sequence[Row]) -> int:
 
 
 def supports_answer(store: GraphStore, goal: URIRef, *, direct: bool = False, region: URIRef | None = None,
-                    year: int | None = None, section: int | None = None, lang: str = "sv") -> Answer:
+                    year: int | None = None, section: int | None = None, lang: str = "sv",
+                    with_suggested: bool = False) -> Answer:
     """Which insatser support ``goal`` (see ``query.supports``), with a note when none do."""
     scope = check_scope(store, region, year, lang)
-    rows = supports(store, goal, direct=direct, region=region, year=year, section=section)
+    rows = supports(store, goal, direct=direct, region=region, year=year, section=section,
+                    with_suggested=with_suggested)
     describe_links(rows, lang)
     heading = message("supports.heading", lang, n=_insatser(rows), goal=f"{goal_label(store, goal, lang)} <{goal}>")
+    if with_suggested:
+        heading += " " + message("with_suggested", lang)
     note = "" if rows else why_no_supporters(store, goal, scope, direct=direct, region=region, year=year,
                                              section=section, lang=lang)
     return Answer(heading, [Table(rows, SUPPORTS_COLUMNS, SUPPORTS_DATA_COLUMNS)], note)
@@ -187,9 +191,9 @@ GOALS_DATA_COLUMNS = ["insats", "goal", "goalLabel", "scheme", "direct", "via", 
                       "method", "firstLine", "lastLine"]
 
 
-def goals_answer(store: GraphStore, insats: URIRef, lang: str = "sv") -> Answer:
+def goals_answer(store: GraphStore, insats: URIRef, lang: str = "sv", *, with_suggested: bool = False) -> Answer:
     """Every goal ``insats`` serves (see ``query.goals_of``) and the statements that name no known goal."""
-    rows = goals_of(store, insats)
+    rows = goals_of(store, insats, with_suggested=with_suggested)
     describe_links(rows, lang)
     tables = [Table(rows, GOALS_COLUMNS, GOALS_DATA_COLUMNS)]
     unresolved = unresolved_links(store, insats)
@@ -199,7 +203,8 @@ def goals_answer(store: GraphStore, insats: URIRef, lang: str = "sv") -> Answer:
         tables.append(Table(unresolved, ["kind", "statement", "lines"], title=message("goals.unresolved", lang) + ":",
                             data=False))
     note = "" if rows else message("goals.none", lang)
-    return Answer(f"{insats_label(store, insats)} <{insats}>", tables, note)
+    heading = f"{insats_label(store, insats)} <{insats}>"
+    return Answer(heading + (" " + message("with_suggested", lang) if with_suggested else ""), tables, note)
 
 
 GAPS_COLUMNS = ["schemeName", "notation", "label", "goal"]
@@ -207,12 +212,12 @@ GAPS_DATA_COLUMNS = ["schemeName", "scheme", "goal", "notation", "label", "class
 
 
 def gaps_in(store: GraphStore, schemes: Iterable[str] = DEFAULT_GAP_SCHEMES, *, region: URIRef | None = None,
-            year: int | None = None) -> list[Row]:
+            year: int | None = None, with_suggested: bool = False) -> list[Row]:
     """Goals of ``schemes`` (short names of ``query.SCHEMES``) that no insats supports, scheme by scheme."""
     rows = []
     for name in schemes:
         for scheme in regional_schemes(store, region) if name == "rus" else [SCHEMES[name]]:
-            for row in gaps(store, scheme, region=region, year=year):
+            for row in gaps(store, scheme, region=region, year=year, with_suggested=with_suggested):
                 row["schemeName"] = name
                 rows.append(row)
     return rows
@@ -228,13 +233,16 @@ def regional_schemes(store: GraphStore, region: URIRef | None = None) -> list[UR
 
 
 def gaps_answer(store: GraphStore, schemes: Sequence[str] = (), *, region: URIRef | None = None,
-                year: int | None = None, lang: str = "sv") -> Answer:
+                year: int | None = None, lang: str = "sv", with_suggested: bool = False) -> Answer:
     """Goals nobody serves (``gaps_in``); ``NoDataError`` when there are no insatser to serve them."""
     check_scope(store, region, year, lang)
     schemes = tuple(schemes) or (DEFAULT_GAP_SCHEMES + (("rus",) if region is not None else ()))
-    rows = gaps_in(store, schemes, region=region, year=year)
+    rows = gaps_in(store, schemes, region=region, year=year, with_suggested=with_suggested)
     note = "" if rows else message("gaps.none", lang, schemes=", ".join(schemes))
-    return Answer(message("gaps.heading", lang, n=len(rows)), [Table(rows, GAPS_COLUMNS, GAPS_DATA_COLUMNS)], note)
+    heading = message("gaps.heading", lang, n=len(rows))
+    if with_suggested:
+        heading += " " + message("with_suggested", lang)
+    return Answer(heading, [Table(rows, GAPS_COLUMNS, GAPS_DATA_COLUMNS)], note)
 
 
 def info_answer(store: GraphStore, lang: str = "sv", *, region: URIRef | None = None,

@@ -33,7 +33,7 @@ GRAPH_PATH_VARIABLE = "MALGRAF_GRAPH"
 
 REFERENCE_SOURCES: dict[URIRef, tuple[str, ...]] = {
     GRAPH["reference/sdg"]: ("sdg-kos.ttl", "sdg-sv.ttl"),
-    GRAPH["reference/national-strategy"]: ("national-strategy.ttl",),
+    GRAPH["reference/national-strategy"]: ("national-strategy.ttl", "national-strategy-notes.ttl"),
     GRAPH["reference/themes"]: ("themes.ttl",),
     GRAPH["reference/eruf"]: ("eruf.ttl",),
     GRAPH["reference/regions"]: ("regions.ttl",),

@@ -33,7 +33,8 @@ VIA_LABELS: Labels = {
     "direct": {"sv": "direkt", "en": "direct"},
     "hierarchy": {"sv": "via hierarkin", "en": "through the hierarchy"},
     "crosswalk": {"sv": "via korsreferens", "en": "through the crosswalk"},
-    "suggested": {"sv": "via föreslagen korsreferens (ej granskad)", "en": "through a suggested crosswalk link (not reviewed)"},
+    "suggested": {"sv": "via föreslagen korsreferens (ej granskad)",
+                  "en": "through a suggested crosswalk link (not reviewed)"},
 }
 """How an insats reaches a goal: the goal itself, a goal under it, or a goal linked to it across schemes."""
 
@@ -89,6 +90,7 @@ MESSAGES: Labels = {
     "goals.none": {"sv": "Insatsen anger inget mål som finns i grafen.",
                    "en": "The insats names no goal that is in the graph."},
     "goals.unresolved": {"sv": "Målformuleringar utan känt mål", "en": "Goal statements naming no known goal"},
+    "with_suggested": {"sv": "(med föreslagna, ej granskade länkar)", "en": "(with suggested links not yet reviewed)"},
     "gaps.heading": {"sv": "{n} mål utan stödjande insats", "en": "{n} goals without a supporting insats"},
     "gaps.heading.one": {"sv": "1 mål utan stödjande insats", "en": "1 goal without a supporting insats"},
     "gaps.none": {"sv": "Varje mål i {schemes} stöds av minst en insats.",

@@ -8,9 +8,9 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS, XSD
 from rdflib.term import Identifier
 
-from malgraf.closure import CLOSURE_GRAPH, CLOSURE_VERSION, SUGGESTED, Ways, ways_into
+from malgraf.closure import CLOSURE_GRAPH, CLOSURE_VERSION, Ways, ways_into
 from malgraf.errors import GraphOutdatedError
-from malgraf.namespaces import ERUF, MG, NS, OWL, RUS
+from malgraf.namespaces import ERUF, NS, OWL, RUS
 from malgraf.resources import load_query
 from malgraf.store import Bindings, GraphStore, Row
 
@@ -71,11 +71,9 @@ def _optional(**values: Identifier | None) -> dict[str, Identifier]:
     return {name: value for name, value in values.items() if value is not None}
 
 
-def _links(bindings: dict[str, Identifier], with_suggested: bool) -> list[dict[str, Identifier]]:
-    """``bindings`` with the closure and the links to follow: reviewed ones, or suggestions too."""
-    reach = MG.mayReach if with_suggested else MG.reaches
-    linked_by = (MG.goalLink, MG.suggestedLink) if with_suggested else (MG.goalLink,)
-    return [{**bindings, "reach": reach, "linkedBy": link} for link in linked_by]
+def _variant(name: str, with_suggested: bool) -> str:
+    """The query ``name``, or its twin that follows suggested links too (``<name>_suggested.rq``)."""
+    return f"{name}_suggested" if with_suggested else name
 
 
 def supports(
@@ -101,13 +99,12 @@ def supports(
         section=Literal(section) if section is not None else None,
         direct=goal if direct else None,
     )
-    reach = MG.mayReach if with_suggested else MG.reaches
-    found = select_values(store, "reach_edges", {"goal": goal, "reach": reach})
+    found = select_values(store, _variant("reach_edges", with_suggested), {"goal": goal})
     if not found:
         require_closure(store)
-    ways = ways_into(str(goal), _edges(found, with_suggested))
+    ways = ways_into(str(goal), _edges(found))
     names = _names(found)
-    rows = select_values(store, "supports", _links(bindings, with_suggested))
+    rows = select_values(store, _variant("supports", with_suggested), bindings)
     found_ways: dict[str, Row] = {}
     for row in rows:
         source = str(row["direct"])
@@ -118,9 +115,8 @@ def supports(
                                        int(r["hops"]), str(r["direct"])))  # type: ignore[call-overload]
 
 
-def _edges(rows: list[Row], with_suggested: bool = False) -> list[tuple[str, str, str]]:
-    return [(str(row["from"]), str(row["to"]), str(row["edge"])) for row in rows if row["edge"] is not None
-            and (with_suggested or row["edge"] != SUGGESTED)]
+def _edges(rows: list[Row]) -> list[tuple[str, str, str]]:
+    return [(str(row["from"]), str(row["to"]), str(row["edge"])) for row in rows if row["edge"] is not None]
 
 
 def _names(rows: list[Row]) -> dict[str, str]:
@@ -149,12 +145,11 @@ def goals_of(store: GraphStore, insats: URIRef, *, with_suggested: bool = False)
 
     Nearest first, then by scheme and by goal in natural order (``sdg:3`` before ``sdg:11``).
     """
-    bindings = _links({"insats": insats}, with_suggested)
-    rows = select_values(store, "insats_goals", bindings)
+    rows = select_values(store, _variant("insats_goals", with_suggested), {"insats": insats})
     if not rows:
         require_closure(store)
-    found = select_values(store, "insats_paths", bindings)
-    edges, names = _edges(found, with_suggested), _names(found)
+    found = select_values(store, _variant("insats_paths", with_suggested), {"insats": insats})
+    edges, names = _edges(found), _names(found)
     ways: dict[str, Ways] = {}
     for row in rows:
         target = str(row["goal"])

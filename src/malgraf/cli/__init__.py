@@ -10,7 +10,7 @@ import click
 
 from malgraf import __version__
 from malgraf.cli.errors import MalgrafGroup, reports_errors
-from malgraf.cli.options import FilePath, format_option, lang_option
+from malgraf.cli.options import FilePath, format_option, lang_option, with_suggested_option
 from malgraf.cli.source import open_graph, read_graph_option
 from malgraf.i18n import message
 from malgraf.output import FORMATS, Answer, render_answer, render_rows
@@ -87,12 +87,13 @@ def info(graph_path: Path | None, lang: str, fmt: str, region: str | None, year:
                                "this region's own goals and the shared ones.")
 @click.option("--year", type=int, help="Only insatser of this year.")
 @click.option("--section", type=click.IntRange(1, 7), help="Only insatser reported in this section (1–7).")
+@with_suggested_option
 @read_graph_option
 @lang_option
 @format_option
 @reports_errors
 def supports(goal: str, direct: bool, scheme: str | None, region: str | None, year: int | None,
-             section: int | None, graph_path: Path | None, lang: str, fmt: str) -> None:
+             section: int | None, with_suggested: bool, graph_path: Path | None, lang: str, fmt: str) -> None:
     """Which insatser support GOAL, and how (IRI, CURIE like sdg:3.4, notation like RSO1.3, or words)."""
     from malgraf.answers import supports_answer
     from malgraf.lookup import resolve_goal, resolve_region
@@ -101,23 +102,24 @@ def supports(goal: str, direct: bool, scheme: str | None, region: str | None, ye
     region_iri = resolve_region(store, region, lang) if region is not None else None
     goal_iri = resolve_goal(store, goal, scheme=scheme, region=region_iri, lang=lang)
     answer = supports_answer(store, goal_iri, direct=direct, region=region_iri, year=year, section=section,
-                             lang=lang)
+                             lang=lang, with_suggested=with_suggested)
     print_answer(answer, fmt)
 
 
 @main.command()
 @click.argument("insats")
+@with_suggested_option
 @read_graph_option
 @lang_option
 @format_option
 @reports_errors
-def goals(insats: str, graph_path: Path | None, lang: str, fmt: str) -> None:
+def goals(insats: str, with_suggested: bool, graph_path: Path | None, lang: str, fmt: str) -> None:
     """Every goal INSATS serves, directly and transitively (id, IRI or words of its name)."""
     from malgraf.answers import goals_answer
     from malgraf.lookup import resolve_insats
 
     store = open_graph(graph_path, lang)
-    print_answer(goals_answer(store, resolve_insats(store, insats, lang), lang), fmt)
+    print_answer(goals_answer(store, resolve_insats(store, insats, lang), lang, with_suggested=with_suggested), fmt)
 
 
 @main.command()
@@ -126,19 +128,21 @@ def goals(insats: str, graph_path: Path | None, lang: str, fmt: str) -> None:
                    "goals, rus).")
 @click.option("--region", help="Count only this region's insatser (länskod, name or IRI).")
 @click.option("--year", type=int, help="Count only insatser of this year.")
+@with_suggested_option
 @read_graph_option
 @lang_option
 @format_option
 @reports_errors
-def gaps(schemes: tuple[str, ...], region: str | None, year: int | None, graph_path: Path | None, lang: str,
-         fmt: str) -> None:
+def gaps(schemes: tuple[str, ...], region: str | None, year: int | None, with_suggested: bool,
+         graph_path: Path | None, lang: str, fmt: str) -> None:
     """Goals that no insats supports, directly or through the hierarchy and crosswalk."""
     from malgraf.answers import gaps_answer
     from malgraf.lookup import resolve_region
 
     store = open_graph(graph_path, lang)
     region_iri = resolve_region(store, region, lang) if region is not None else None
-    print_answer(gaps_answer(store, schemes, region=region_iri, year=year, lang=lang), fmt)
+    print_answer(gaps_answer(store, schemes, region=region_iri, year=year, lang=lang,
+                             with_suggested=with_suggested), fmt)
 
 
 def _a_number(context: click.Context, parameter: click.Parameter, value: float) -> float:

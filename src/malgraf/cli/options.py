@@ -40,3 +40,8 @@ lang_option = click.option(
     "--lang", type=click.Choice(LANGUAGES), default="sv", show_default=True,
     help="Language of labels and messages.",
 )
+with_suggested_option = click.option(
+    "--with-suggested", is_flag=True,
+    help="Follow suggested links no person has reviewed yet too (crosswalk suggestions, an insats' suggested "
+         "goals); the rows they give say so.",
+)

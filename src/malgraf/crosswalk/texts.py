@@ -85,15 +85,17 @@ def goalless_insatser(store: GraphStore, region: URIRef | None = None, year: int
     return sorted(texts.values(), key=lambda t: str(t.iri))
 
 
-def target_goals(store: GraphStore) -> dict[str, list[Text]]:
-    """The candidate goals of each target scheme (``TARGET_SCHEMES``), with their texts."""
+def target_goals(store: GraphStore, *, notes: bool = True) -> dict[str, list[Text]]:
+    """The candidate goals of each target scheme (``TARGET_SCHEMES``), with their texts (and scope
+    notes, unless ``notes`` is false: ``benchmarks/crosswalk.py`` measures both)."""
     rows = store.select_values(load_query("crosswalk_targets"))
     by_scheme: dict[str, list[Row]] = {scheme: [] for scheme in TARGET_SCHEMES}
     for row in rows:
         by_scheme[str(row["target"])].append(row)
     found = {}
     for scheme, scheme_rows in by_scheme.items():
-        texts = _texts(scheme_rows, "goal", ("label", "text", "broaderLabel"))
+        texts = _texts(scheme_rows, "goal", ("label", "text", "broaderLabel", "note") if notes else
+                       ("label", "text", "broaderLabel"))
         found[scheme] = sorted(texts.values(), key=lambda t: str(t.iri))
     return found
 

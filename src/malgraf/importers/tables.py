@@ -342,9 +342,10 @@ def _load_crosswalk(graph: Triples, path: Path, folder: DataFolder) -> None:
         method = row.get("method") or "accepted"
         if method not in LINK_METHODS:
             raise row.error("method", f"{method!r} is not one of {', '.join(LINK_METHODS)}")
-        graph.append((goal, MG.contributesTo, target))
+        suggested = method == "suggested"  # kept apart: the questions follow it only when asked to
+        graph.append((goal, MG.mayContributeTo if suggested else MG.contributesTo, target))
         link = URIRef(f"{goal}/crosswalk/{ids[row.number]}")
-        graph.append((goal, MG.goalLink, link))
+        graph.append((goal, MG.suggestedLink if suggested else MG.goalLink, link))
         graph.append((link, RDF.type, MG.GoalLink))
         graph.append((link, MG.goal, target))
         graph.append((link, MG.linkMethod, LINK_METHODS[method]))
