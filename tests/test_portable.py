@@ -18,7 +18,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
 from malgraf.cli import main
-from malgraf.namespaces import INSATS, MG, REGION, RUS, SDG
+from malgraf.namespaces import INSATS, MG, NS, REGION, RUS, SDG
 from malgraf.resources import QUERY_DIRECTORY, load_query
 from malgraf.store import EmbeddedStore, RemoteStore
 from malgraf.store import remote as remote_module
@@ -51,6 +51,11 @@ BINDINGS: dict[str, Bindings | None] = {
     "supports": {"goal": SDG["8"]}, "unresolved_links": {"insats": INSATS_WITH_GOALS},
     "view_broader": None, "view_goals": {"lang": Literal("sv")}, "view_insatser": {"lang": Literal("sv")},
     "view_links": None,
+    "crosswalk_sources": {"region": REGION["10"]}, "crosswalk_targets": None, "crosswalk_decided": None,
+    "crosswalk_insatser": None,
+    "supports_suggested": {"goal": NS["priority-3.4"]}, "reach_edges_suggested": {"goal": NS["priority-3.4"]},
+    "insats_goals_suggested": {"insats": INSATS_WITH_GOALS}, "insats_paths_suggested": {"insats": INSATS_WITH_GOALS},
+    "served_suggested": {"scheme": URIRef("http://metadata.un.org/sdg"), "region": REGION["10"]},
     **{path.stem: None for path in QUERY_DIRECTORY.glob("validate_*.rq")},
 }
 """Each shipped query with the values a caller binds (None: it takes none)."""
