@@ -33,11 +33,14 @@ def crosswalk_group() -> None:
                                             "decided before).")
 @click.option("--out", type=FilePath(dir_okay=False, path_type=Path), default=Path("review.xlsx"),
               show_default=True, help="The review sheet: .xlsx (drop-down lists) or .csv.")
+@click.option("--record", type=FilePath(dir_okay=False, path_type=Path), default=None,
+              help="Also keep the suggestions in this decisions file (e.g. data/crosswalk/suggestions.csv), so that "
+                   "the built graph holds them as suggested links, which --with-suggested follows.")
 @read_graph_option
 @lang_option
 @reports_errors
 def suggest(region: str | None, year: int | None, sources: str, method_name: str, top: int, again: bool,
-            out: Path, graph_path: Path | None, lang: str) -> None:
+            out: Path, record: Path | None, graph_path: Path | None, lang: str) -> None:
     """Write a review sheet: for each source, the best candidates of each scheme with score and why."""
     from malgraf.crosswalk.sheet import write_review_sheet
     from malgraf.crosswalk.suggest import suggest as run_suggest
@@ -52,6 +55,10 @@ def suggest(region: str | None, year: int | None, sources: str, method_name: str
         raise NoDataError("nothing to suggest: every source of the selection is reviewed in every scheme "
                           "(--again suggests more), or the selection has no goals or goalless insatser")
     rows = write_review_sheet(out, found)
+    if record is not None:
+        from malgraf.crosswalk.review import record_suggestions
+
+        record_suggestions(found, record)
     sources_n = len({s.source.iri for s in found})
     click.echo(f"Wrote {rows} suggestions for {sources_n} sources to {out}; fill in 'decision' (accept/reject), "
                f"then run: malgraf crosswalk accept {out} --by NAME")

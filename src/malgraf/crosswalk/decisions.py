@@ -14,7 +14,7 @@ import csv
 import hashlib
 import io
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from urllib.parse import quote
@@ -49,14 +49,16 @@ class Decision:
     score: str = ""
     why: str = ""
     note: str = ""
+    row: int = field(default=0, compare=False)
+    """The row of the decisions file it was read from (0: not read from one)."""
 
     @property
     def key(self) -> tuple[str, str]:
         return self.source, self.target
 
     def same_decision(self, other: Decision) -> bool:
-        """Whether ``other`` decides the pair the same way (who and when aside)."""
-        return (self.decision, self.role, self.note) == (other.decision, other.role, other.note)
+        """Whether ``other`` decides the pair the same way (who, when and the note aside)."""
+        return (self.decision, self.role) == (other.decision, other.role)
 
     def cells(self) -> list[str]:
         return [getattr(self, column) for column in DECISION_COLUMNS]
@@ -111,7 +113,7 @@ def _decision(row: CsvRow) -> Decision:
             Literal(values["at"], datatype=XSD.dateTime).toPython().isoformat()
         except (ValueError, AttributeError):
             raise row.error("at", f"{values['at']!r} is not a date and time (2026-12-03T10:20:00+00:00)") from None
-    return Decision(**values)
+    return Decision(**values, row=row.number)
 
 
 def merge(old: Iterable[Decision], new: Iterable[Decision]) -> tuple[list[Decision], int]:
@@ -144,7 +146,7 @@ def decision_triples(path: Path, decisions: Iterable[Decision]) -> Iterator[Trip
     yield document, RDF.type, MG.SourceDocument
     yield document, RDFS.label, Literal(f"Korsreferenser: {path.name}", lang="sv")
     for number, decision in enumerate(decisions, start=2):
-        yield from _link_triples(decision, document, number)
+        yield from _link_triples(decision, document, decision.row or number)
 
 
 def _link_triples(decision: Decision, document: URIRef, number: int) -> Iterator[Triple]:
@@ -187,13 +189,18 @@ def with_decider(decisions: Iterable[Decision], by: str, at: str) -> list[Decisi
 
 
 def crosswalk_triples(paths: Iterable[Path]) -> Iterator[Triple]:
-    """The triples of every decisions file in ``paths``; a pair decided in two files is an error."""
-    first: dict[tuple[str, str], Path] = {}
-    for path in paths:
-        decisions = read_decisions(path)
+    """The triples of every decisions file in ``paths``. A pair a person decided in one file and a
+    method suggested in another is decided (the suggestion is history); two files deciding one pair
+    is an error."""
+    files = [(path, read_decisions(path)) for path in paths]
+    decided: dict[tuple[str, str], Path] = {}
+    for path, decisions in files:
         for decision in decisions:
-            other = first.setdefault(decision.key, path)
+            if decision.decision == "suggested":
+                continue
+            other = decided.setdefault(decision.key, path)
             if other != path:
                 raise InputError(path, f"{decision.source} → {decision.target} is decided in {other} too; "
                                  "keep each pair in one file")
-        yield from decision_triples(path, decisions)
+    for path, decisions in files:
+        yield from decision_triples(path, [d for d in decisions if d.decision != "suggested" or d.key not in decided])

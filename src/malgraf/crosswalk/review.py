@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from malgraf.crosswalk.decisions import Decision, merge, read_decisions, source_iri, with_decider, write_decisions
 from malgraf.crosswalk.sheet import SheetError, curie, read_review_sheet
+from malgraf.crosswalk.suggest import Suggestion
 from malgraf.crosswalk.texts import regional_goals, target_goals
 from malgraf.errors import InputError
 from malgraf.importers.goal_iris import expand_goal
@@ -93,3 +95,16 @@ def _check_one_main(sheet: Path, rows: list[Decision], numbers: dict[tuple[str, 
             first, second = curie(expand_goal(older.target)), curie(expand_goal(newer.target))
             raise SheetError(sheet, numbers.get(newer.key, 0), "role", f"{decision.source} would have two main "
                              f"links in {scheme}: {first} and {second}; make one of them contributing")
+
+
+def record_suggestions(suggestions: Iterable[Suggestion], into: Path) -> int:
+    """Keep ``suggestions`` in the decisions file ``into`` as ``suggested`` rows (a pair decided there
+    already stays decided); return how many rows changed."""
+    old = read_decisions(into) if into.exists() else []
+    decided = {d.key for d in old if d.decision != "suggested"}
+    new = [Decision(source=curie(s.source.iri), target=curie(s.target.iri), decision="suggested", method=s.method,
+                    score=str(s.score), why=s.why) for s in suggestions]
+    rows, changed = merge(old, [d for d in new if d.key not in decided])
+    if changed:
+        write_decisions(into, rows)
+    return changed
