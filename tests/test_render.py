@@ -103,7 +103,10 @@ def test_edge_style_says_how_a_link_was_found(mini: Dataset) -> None:
     assert keys[(str(INSATS["2023-3-09-01"]), str(RUS["09-tillvaxtregion"]))] == "inferred"
     assert keys[(str(INSATS["2023-3-09-01"]), str(SDG["8.3"]))] == "stated"
     assert keys[(str(RUS["10-attraktivitet"]), str(NS["priority-1.3"]))] == "crosswalk"
-    assert keys[(str(RUS["09-tillvaxtregion"]), str(SDG["9.2"]))] == "crosswalk-suggested"
+    assert (str(RUS["09-tillvaxtregion"]), str(SDG["9.2"])) not in keys  # a suggestion: only when asked
+    suggested = {(u, v): k for u, v, k in view_graph(mini, with_suggested=True).edges(keys=True)}
+    assert suggested[(str(RUS["09-tillvaxtregion"]), str(SDG["9.2"]))] == "crosswalk-suggested"
+    assert {pair: key for pair, key in suggested.items() if pair in keys} == keys
     link = graph.edges[str(INSATS["2023-3-09-01"]), str(SDG["8.3"]), "stated"]
     assert link["lines"] == "10200–10201" and link["statement"] == "Delmål 8.3"
 
@@ -207,10 +210,11 @@ def test_page_data_counts_equal_the_graph(mini: Dataset) -> None:
     graph = view_graph(mini)
     page = render_page(graph)
     data = page_json(page)
-    assert len(data["nodes"]) == graph.number_of_nodes() == 20
+    assert len(data["nodes"]) == graph.number_of_nodes() == 18
     assert len(data["edges"]) == graph.number_of_edges()
     assert f'data-node-count="{graph.number_of_nodes()}"' in page
-    assert f"20 noder · {graph.number_of_edges()} länkar · 4 insatser ihopfällda" in page
+    assert f"18 noder · {graph.number_of_edges()} länkar · 4 insatser ihopfällda" in page
+    assert view_graph(mini, with_suggested=True).number_of_nodes() == 20  # sdg:9.2 and sdg:9, suggested
     assert [r["name"] for r in data["regions"]] == ["Gotland", "Blekinge"]
 
 
@@ -226,9 +230,13 @@ def test_colours_shapes_and_legend(mini: Dataset) -> None:
     for kind in ("insats", "region", "rus", "national", "theme", "eruf", "sdg-goal", "sdg-target"):
         assert f'data-kind="{kind}"' in legend
     assert 'data-kind="other"' not in legend  # only kinds the view has
-    for number in (8, 9, 11):
+    for number in (8, 11):
         assert f'data-sdg="{number}" style="background: {SDG_COLOURS[number - 1]}"' in legend
-    for style in ("stated", "inferred", "crosswalk", "crosswalk-suggested", "broader", "reported"):
+    suggested = render_page(view_graph(mini, with_suggested=True))
+    suggested_legend = suggested[suggested.index('class="legend"'):]
+    assert f'data-sdg="9" style="background: {SDG_COLOURS[8]}"' in suggested_legend
+    assert 'data-style="crosswalk-suggested"' in suggested_legend and 'data-style="crosswalk-suggested"' not in legend
+    for style in ("stated", "inferred", "crosswalk", "broader", "reported"):
         assert f'data-style="{style}"' in legend and EDGE_STYLES[style].label("sv") in legend
 
 

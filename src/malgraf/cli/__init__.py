@@ -202,10 +202,11 @@ def sparql(query_file: str, graph_path: Path | None, fmt: str | None, timeout: f
               help="How many links away from the focus to show.")
 @click.option("--out", type=FilePath(path_type=Path), default=None,
               help="Where to write the page (default: build/view.html).")
+@with_suggested_option
 @lang_option
 @reports_errors
 def view(graph_path: Path | None, goal: str | None, insats: str | None, region: str | None, depth: int,
-         out: Path | None, lang: str) -> None:
+         out: Path | None, with_suggested: bool, lang: str) -> None:
     """Write an interactive HTML view that works offline: a neighbourhood, or an overview of all goals.
 
     Without --goal, --insats or --region the page shows the goals in use with their insatser folded
@@ -219,7 +220,7 @@ def view(graph_path: Path | None, goal: str | None, insats: str | None, region: 
     check_output_path(out or DEFAULT_VIEW_PATH)
     store = open_graph(graph_path, lang)
     focus = focus_of(store, goal=goal, insats=insats, region=region, lang=lang)
-    graph = view_graph(store, focus, depth=depth, lang=lang)
+    graph = view_graph(store, focus, depth=depth, lang=lang, with_suggested=with_suggested)
     path = write_view(graph, out or DEFAULT_VIEW_PATH)
     click.echo(message("view.wrote", lang, nodes=graph.number_of_nodes(), links=graph.number_of_edges(), path=path))
     click.echo(path.resolve().as_uri())

@@ -44,7 +44,7 @@ def _clean(attributes: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in attributes.items() if v is not None and v != ""}
 
 
-def read_graph(store: GraphStore, lang: str = "sv") -> nx.MultiDiGraph:
+def read_graph(store: GraphStore, lang: str = "sv", *, with_suggested: bool = False) -> nx.MultiDiGraph:
     """Everything a view can show: insatser, goals, regions and every link between them.
 
     Regions come from ``malgraf.regions``. Edges are keyed by their style (``EDGE_STYLES``); node
@@ -77,7 +77,7 @@ def read_graph(store: GraphStore, lang: str = "sv") -> nx.MultiDiGraph:
         if row["reportedUnder"] is not None:
             _ensure_node(graph, str(row["reportedUnder"]))
             graph.add_edge(iri, str(row["reportedUnder"]), key="reported")
-    _add_links(graph, select(store, "view_links"))
+    _add_links(graph, select(store, "view_links_suggested" if with_suggested else "view_links"))
     for row in select(store, "view_broader"):
         narrower, broader = str(row["narrower"]), str(row["broader"])
         if is_goal(graph, narrower) and is_goal(graph, broader):

@@ -13,15 +13,17 @@ DEFAULT_DEPTH = 2
 
 
 def view_graph(
-    store: GraphStore, focus: URIRef | None = None, *, depth: int = DEFAULT_DEPTH, lang: str = "sv"
+    store: GraphStore, focus: URIRef | None = None, *, depth: int = DEFAULT_DEPTH, lang: str = "sv",
+    with_suggested: bool = False,
 ) -> nx.MultiDiGraph:
     """The graph of one view: the neighbourhood of ``focus`` up to ``depth`` links, or the overview.
 
     The overview holds the goals in use (with their broader goals) and every insats folded into
     the goals it links to; the page unfolds them on demand. The numbers on goals count every
-    insats, except in a region's view, where they count the region's own.
+    insats, except in a region's view, where they count the region's own. Suggested links, drawn
+    as such, only ``with_suggested``.
     """
-    whole = read_graph(store, lang)
+    whole = read_graph(store, lang, with_suggested=with_suggested)
     return select_view(whole, None if focus is None else str(focus), depth=depth)
 
 
