@@ -225,11 +225,12 @@ def test_a_region_with_data_in_another_year_says_which(tmp_path: Path) -> None:
 
 
 def test_a_target_no_report_names_points_to_its_goal(shipped_graph_path: Path) -> None:
+    """sdg:3.5 (substance abuse): no report names it and no crosswalk link reaches it."""
     goal_links = Path(__file__).parent.parent / "data" / "2023" / "goal_links.csv"
     sdg = [row["goal"] for row in csv.DictReader(goal_links.open(encoding="utf-8")) if row["goal"].startswith("sdg:")]
     to_goals, to_targets = sum("." not in g for g in sdg), sum("." in g for g in sdg)
     assert to_targets == 0  # the 2023 reports name Agenda 2030 goals, never targets
-    result = run("supports", "sdg:3.4", "--graph", str(shipped_graph_path))
+    result = run("supports", "sdg:3.5", "--graph", str(shipped_graph_path))
     assert result.exit_code == 0
     heading, note = result.stdout.rstrip("\n").split("\n\n")
     assert heading.startswith("0 insatser stödjer ")
@@ -237,7 +238,7 @@ def test_a_target_no_report_names_points_to_its_goal(shipped_graph_path: Path) -
                            f"{to_goals} kopplingar går till ”mål i Agenda 2030”, 0 till ”delmål i Agenda 2030”.")
     goal = run("supports", "sdg:3", "--graph", str(shipped_graph_path)).stdout.split(" ", 1)[0]
     assert note.endswith(f"Målet ovanför: malgraf supports sdg:3 (Hälsa och välbefinnande, {goal} insatser).")
-    english = run("supports", "sdg:3.4", "--graph", str(shipped_graph_path), "--lang", "en").stdout
+    english = run("supports", "sdg:3.5", "--graph", str(shipped_graph_path), "--lang", "en").stdout
     assert "The 2023 reports name goals at the level 'Sustainable Development Goal', not " in english
     assert "The goal above it: malgraf supports sdg:3 " in english
 
