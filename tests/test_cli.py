@@ -224,22 +224,20 @@ def test_a_region_with_data_in_another_year_says_which(tmp_path: Path) -> None:
     assert result.stderr == "Error: Inga insatser för Blekinge år 2023 i grafen (år med data för Blekinge: 2022)\n"
 
 
-def test_a_target_no_report_names_points_to_its_goal(shipped_graph_path: Path) -> None:
+def test_a_target_nothing_reaches_points_to_its_goal(shipped_graph_path: Path) -> None:
     """sdg:3.5 (substance abuse): no report names it and no crosswalk link reaches it."""
     goal_links = Path(__file__).parent.parent / "data" / "2023" / "goal_links.csv"
     sdg = [row["goal"] for row in csv.DictReader(goal_links.open(encoding="utf-8")) if row["goal"].startswith("sdg:")]
-    to_goals, to_targets = sum("." not in g for g in sdg), sum("." in g for g in sdg)
-    assert to_targets == 0  # the 2023 reports name Agenda 2030 goals, never targets
+    assert sum("." in g for g in sdg) == 0  # the 2023 reports name Agenda 2030 goals, never targets
     result = run("supports", "sdg:3.5", "--graph", str(shipped_graph_path))
     assert result.exit_code == 0
     heading, note = result.stdout.rstrip("\n").split("\n\n")
     assert heading.startswith("0 insatser stödjer ")
-    assert note.startswith("Rapporterna för 2023 anger mål på nivån ”mål i Agenda 2030”, inte ”delmål i Agenda 2030”: "
-                           f"{to_goals} kopplingar går till ”mål i Agenda 2030”, 0 till ”delmål i Agenda 2030”.")
+    assert note.startswith("Ingen insats i rapporterna för 2023 anger målet, ett mål under det eller ett mål som "
+                           "korsreferensen kopplar till det.")
     goal = run("supports", "sdg:3", "--graph", str(shipped_graph_path)).stdout.split(" ", 1)[0]
     assert note.endswith(f"Målet ovanför: malgraf supports sdg:3 (Hälsa och välbefinnande, {goal} insatser).")
     english = run("supports", "sdg:3.5", "--graph", str(shipped_graph_path), "--lang", "en").stdout
-    assert "The 2023 reports name goals at the level 'Sustainable Development Goal', not " in english
     assert "The goal above it: malgraf supports sdg:3 " in english
 
 

@@ -32,7 +32,7 @@ def test_every_command_has_help_and_a_readme_section() -> None:
 
 
 def test_readme_names_install_main_and_test_commands() -> None:
-    assert "pip install -e '.[dev]'" in README
+    assert "pip install -e '.[dev,e5]'" in README
     assert "malgraf build && malgraf info" in README
     assert "python -m pytest -q" in README
     ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from malgraf.cli import main
 from malgraf.errors import LookupFailedError
 from malgraf.graph import open_graph_store
 from malgraf.lookup import goal_index, resolve_goal
-from malgraf.namespaces import INSATS, MG, NS, REGION, SDG
+from malgraf.namespaces import INSATS, MG, NS, REGION, RUS, SDG
 from malgraf.query import SCHEMES, counts_per_class, gaps, goals_of, scheme_name, supports
 from malgraf.store import GraphStore
 
@@ -200,9 +200,19 @@ def test_cli_sparql_select_ask_construct_and_errors(mini_path: Path, tmp_path: P
 def test_shipped_data_supports(shipped: Dataset) -> None:
     rows = supports(shipped, SDG["8"])
     assert len({r["insats"] for r in rows}) >= 15
-    assert all(str(r["via"]) in ("direct", "hierarchy") for r in rows)
+    assert {"direct", "crosswalk"} <= {str(r["via"]) for r in rows} <= {"direct", "hierarchy", "crosswalk"}
+    direct = supports(shipped, SDG["8"], direct=True)
+    assert {str(r["via"]) for r in direct} == {"direct"} and len({r["insats"] for r in direct}) >= 15
     area = supports(shipped, NS["area-3"])
     assert len({r["insats"] for r in area}) >= 90
+
+
+def test_the_shipped_crosswalk_makes_smart_specialisation_served_with_the_path(shipped: Dataset) -> None:
+    rows = supports(shipped, NS["priority-3.4"])
+    assert len({r["insats"] for r in rows}) >= 50 and {str(r["via"]) for r in rows} == {"crosswalk"}
+    assert all(str(r["direct"]).startswith(str(RUS)) and " → 3.4 " in str(r["pathLabel"]) for r in rows)
+    national = {str(r["goal"]) for r in gaps(shipped, URIRef(NS.strategy))}
+    assert not {str(NS[f"priority-{n}"]) for n in ("1.1", "1.3", "2.1", "3.1", "3.2", "3.4", "4.2")} & national
 
 
 def test_one_goal_index_agrees_with_the_whole_index(mini: Dataset) -> None:
