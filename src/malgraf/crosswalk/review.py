@@ -38,7 +38,7 @@ def accept(store: GraphStore, sheet: Path, into: Path, *, by: str, at: datetime 
     decisions = read_review_sheet(sheet)
     if not decisions:
         raise InputError(sheet, "no row is decided: fill in the column decision (accept or reject) and save")
-    numbers = _row_numbers(sheet, decisions)
+    numbers = {decision.key: decision.row for decision in decisions}
     schemes = {str(t.iri): scheme for scheme, texts in target_goals(store).items() for t in texts}
     regional = {str(t.iri) for t in regional_goals(store)}
     for decision in decisions:
@@ -51,19 +51,6 @@ def accept(store: GraphStore, sheet: Path, into: Path, *, by: str, at: datetime 
         write_decisions(into, rows)
     accepted = sum(d.decision == "accepted" for d in decisions)
     return Recorded(into, accepted, len(decisions) - accepted, changed)
-
-
-def _row_numbers(sheet: Path, decisions: list[Decision]) -> dict[tuple[str, str], int]:
-    from malgraf.crosswalk.sheet import _csv_rows, _xlsx_rows
-
-    rows = _xlsx_rows(sheet) if sheet.suffix.lower() == ".xlsx" else _csv_rows(sheet)
-    wanted = {d.key for d in decisions}
-    numbers: dict[tuple[str, str], int] = {}
-    for row in rows:
-        key = (row.values.get("source", "").strip(), row.values.get("target", "").strip())
-        if key in wanted:
-            numbers.setdefault(key, row.number)
-    return numbers
 
 
 def _check_known(store: GraphStore, sheet: Path, number: int, decision: Decision,

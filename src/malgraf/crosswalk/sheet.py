@@ -180,7 +180,7 @@ def _decision(path: Path, row: SheetRow) -> Decision | None:
     return Decision(source=cell("source"), target=cell("target"), decision=decision,
                     role=ROLE_WORDS.get(role, "") if decision == "accepted" else "",
                     method=method if method in ("tfidf", "e5", "hand") else ("hand" if not method else ""),
-                    score=score, why=cell("why"), note=cell("note"))
+                    score=score, why=cell("why"), note=cell("note"), row=row.number)
 
 
 def _header(path: Path, header: Sequence[object]) -> list[str]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
+from malgraf.namespaces import XSD
 from malgraf.resources import load_query
 from malgraf.store.base import GraphStore, Row
 
@@ -73,10 +74,6 @@ def regional_goals(store: GraphStore, region: URIRef | None = None) -> list[Text
 
 def goalless_insatser(store: GraphStore, region: URIRef | None = None, year: int | None = None) -> list[Text]:
     """Insatser that state no goal: name, description, outputs and effects."""
-    from rdflib import Literal
-
-    from malgraf.namespaces import XSD
-
     bindings = {name: value for name, value in (
         ("region", region), ("year", Literal(str(year), datatype=XSD.gYear) if year is not None else None))
         if value is not None}
