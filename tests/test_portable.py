@@ -55,7 +55,7 @@ BINDINGS: dict[str, Bindings | None] = {
     "crosswalk_insatser": None,
     "supports_suggested": {"goal": NS["priority-3.4"]}, "reach_edges_suggested": {"goal": NS["priority-3.4"]},
     "insats_goals_suggested": {"insats": INSATS_WITH_GOALS}, "insats_paths_suggested": {"insats": INSATS_WITH_GOALS},
-    "view_links_suggested": None,
+    "view_links_suggested": None, "view_link_details": None,
     "served_suggested": {"scheme": URIRef("http://metadata.un.org/sdg"), "region": REGION["10"]},
     **{path.stem: None for path in QUERY_DIRECTORY.glob("validate_*.rq")},
 }

@@ -77,7 +77,11 @@ def read_graph(store: GraphStore, lang: str = "sv", *, with_suggested: bool = Fa
         if row["reportedUnder"] is not None:
             _ensure_node(graph, str(row["reportedUnder"]))
             graph.add_edge(iri, str(row["reportedUnder"]), key="reported")
-    _add_links(graph, select(store, "view_links_suggested" if with_suggested else "view_links"))
+    details = {str(row["link"]): row for row in select(store, "view_link_details")}
+    links = select(store, "view_links_suggested" if with_suggested else "view_links")
+    empty = dict.fromkeys(("statement", "firstLine", "lastLine", "sourceRow", "note"))
+    _add_links(graph, sorted(({**row, **details.get(str(row["link"]), empty)} for row in links),
+                             key=_link_order))
     for row in select(store, "view_broader"):
         narrower, broader = str(row["narrower"]), str(row["broader"])
         if is_goal(graph, narrower) and is_goal(graph, broader):
@@ -113,6 +117,12 @@ def _ensure_node(graph: nx.MultiDiGraph, iri: str) -> None:
 def is_goal(graph: nx.MultiDiGraph, iri: str) -> bool:
     """Whether ``iri`` is a goal-like node of ``graph``."""
     return iri in graph and graph.nodes[iri]["kind"] in GOAL_KINDS
+
+
+def _link_order(row: dict[str, Any]) -> tuple[str, str, str, int, int]:
+    """The order view_links.rq once sorted by: source, target, method, first line, CSV row."""
+    return (str(row["source"]), str(row["target"]), str(row["method"] or ""), int(row["firstLine"] or 0),
+            int(row["sourceRow"] or 0))
 
 
 def _add_links(graph: nx.MultiDiGraph, rows: Iterable[Row]) -> None:
