@@ -145,8 +145,8 @@ def decision_triples(path: Path, decisions: Iterable[Decision]) -> Iterator[Trip
     document = SOURCE["crosswalk/" + quote(path.name, safe="")]
     yield document, RDF.type, MG.SourceDocument
     yield document, RDFS.label, Literal(f"Korsreferenser: {path.name}", lang="sv")
-    for number, decision in enumerate(decisions, start=2):
-        yield from _link_triples(decision, document, decision.row or number)
+    for decision in decisions:
+        yield from _link_triples(decision, document, decision.row)
 
 
 def _link_triples(decision: Decision, document: URIRef, number: int) -> Iterator[Triple]:

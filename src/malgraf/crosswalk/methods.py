@@ -116,6 +116,7 @@ class E5:
     def fit(self, corpus: Sequence[str]) -> E5:
         self._model = _e5_model()
         self._passages: dict[str, tuple[list[str], np.ndarray]] = {}
+        self._queries: dict[str, np.ndarray] = {}
         return self
 
     def similarity(self, sources: Sequence[str], targets: Sequence[str]) -> np.ndarray:
@@ -130,7 +131,9 @@ class E5:
             parts = [part for part in re.split(r"(?<=[.;])\s+|\.\s*", target) if len(part.split()) >= 2] or [target]
             self._passages[target] = (parts, self._model.passage(parts))
         parts, vectors = self._passages[target]
-        nearest = parts[int(np.argmax(vectors @ self._model.query([source])[0]))]
+        if source not in self._queries:  # asked once per candidate: embed each source once
+            self._queries[source] = self._model.query([source])[0]
+        nearest = parts[int(np.argmax(vectors @ self._queries[source]))]
         shared = shared_words(source, target)
         passage = f"närmast: \u201c{nearest[:160]}\u201d"
         return passage + ("; gemensamma ord: " + ", ".join(shared) if shared else "")

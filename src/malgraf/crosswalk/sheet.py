@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from malgraf.crosswalk.decisions import Decision, source_iri
+from malgraf.crosswalk.decisions import METHODS, Decision, source_iri
 from malgraf.crosswalk.suggest import Suggestion
 from malgraf.errors import InputError
 from malgraf.files import write_files_atomically
@@ -176,10 +176,12 @@ def _decision(path: Path, row: SheetRow) -> Decision | None:
             float(score)
         except ValueError:
             raise SheetError(path, row.number, "score", f"{cell('score')!r} is not a number") from None
-    method = cell("method")
+    method = cell("method") or "hand"  # a row a person added by hand names no method
+    if method not in METHODS:
+        raise SheetError(path, row.number, "method", f"{method!r} is not one of {', '.join(METHODS)}")
     return Decision(source=cell("source"), target=cell("target"), decision=decision,
                     role=ROLE_WORDS.get(role, "") if decision == "accepted" else "",
-                    method=method if method in ("tfidf", "e5", "hand") else ("hand" if not method else ""),
+                    method=method,
                     score=score, why=cell("why"), note=cell("note"), row=row.number)
 
 
