@@ -405,6 +405,7 @@ def test_outputs_get_the_usual_permissions(tmp_path: Path) -> None:
 KILLED_MID_BUILD = """
 import signal, sys, time
 signal.signal(signal.SIGINT, signal.default_int_handler)  # a shell's background job starts with Ctrl-C ignored
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # and a parent may have it blocked, which exec keeps
 from malgraf import ondisk
 from malgraf.cli import main
 
