@@ -135,10 +135,12 @@ MESSAGES: Labels = {
     "build.wrote": {"sv": "Skrev {n} kvadrupler till {path}", "en": "Wrote {n} quads to {path}"},
     "built_first": {"sv": "Byggde grafen först: {path}", "en": "Built the graph first: {path}"},
     "import.read": {
-        "sv": "Läste {insatser} insatser, {links} målkopplingar, {allocations} belopp för fördelning och "
-              "{answers} svar från {path}",
-        "en": "Read {insatser} insatser, {links} goal links, {allocations} allocation amounts and {answers} "
-              "answers from {path}",
+        "sv": "Läste {insatser} insatser, {links} målkopplingar och {answers} svar i avsnitt 8 från {path}",
+        "en": "Read {insatser} insatser, {links} goal links and {answers} answers of section 8 from {path}",
+    },
+    "import.allocation": {
+        "sv": "Beloppen i avsnitt 8 läses för hand och skrivs inte om: {path}",
+        "en": "The amounts of section 8 are read by hand and not rewritten: {path}",
     },
     "import.wrote": {"sv": "Skrev {files} till {directory}", "en": "Wrote {files} to {directory}"},
     "import.resolved": {
@@ -222,3 +224,47 @@ def method_label(method: object, lang: str) -> str:
 
 __all__ = ["LANGUAGES", "METHOD_LABELS", "TERM_LABELS", "VIA_LABELS", "Labels", "capitalised", "label",
            "method_label"]
+
+
+REPORT_LABELS: Labels = {
+    # column headings
+    "region": {"sv": "region", "en": "region"},
+    "notation": {"sv": "nr", "en": "no."},
+    "label": {"sv": "mål", "en": "goal"},
+    "kind": {"sv": "slag", "en": "kind"},
+    "parent": {"sv": "under", "en": "under"},
+    "direct": {"sv": "direkt", "en": "direct"},
+    "rolled_up": {"sv": "totalt (via hierarki och korsreferens)", "en": "in all (through hierarchy and crosswalk)"},
+    "main_only": {"sv": "via huvudkoppling", "en": "through main links"},
+    "regions": {"sv": "regioner", "en": "regions"},
+    "insatser": {"sv": "insatser", "en": "insatser"},
+    "any": {"sv": "något mål", "en": "any goal"},
+    "none": {"sv": "inget mål", "en": "no goal"},
+    "scheme": {"sv": "målsystem", "en": "goal scheme"},
+    "with_goal": {"sv": "med mål i systemet", "en": "with a goal of it"},
+    "without_goal": {"sv": "utan mål i systemet", "en": "without a goal of it"},
+    "goals": {"sv": "mål", "en": "goals"},
+    "served": {"sv": "mål som nås", "en": "goals reached"},
+    "unserved": {"sv": "mål som ingen insats når", "en": "goals no insats reaches"},
+    "section": {"sv": "avsnitt", "en": "section"},
+    "section_title": {"sv": "redovisas under", "en": "reported under"},
+    "item": {"sv": "post", "en": "item"},
+    "measure": {"sv": "slag av belopp", "en": "kind of amount"},
+    "amount": {"sv": "belopp (kr)", "en": "amount (SEK)"},
+    "share": {"sv": "andel (%)", "en": "share (%)"},
+    "period": {"sv": "period", "en": "period"},
+    "statement": {"sv": "mening i källan", "en": "sentence in the source"},
+    "line": {"sv": "rad", "en": "line"},
+    "note": {"sv": "anmärkning", "en": "note"},
+    "grant": {"sv": "anslag 1:1 (kr)", "en": "1:1 grant (SEK)"},
+    "grant_measure": {"sv": "slag", "en": "kind"},
+    "no_amount": {"sv": "inget belopp", "en": "no amount"},
+    "all_regions": {"sv": "alla regioner", "en": "all regions"},
+    # schemes
+    "scheme.national": {"sv": "Nationella strategin", "en": "National strategy"},
+    "scheme.sdg": {"sv": "Agenda 2030", "en": "Agenda 2030"},
+    "scheme.eruf": {"sv": "Regionalfonden (ERUF)", "en": "Regional Fund (ERDF)"},
+    "scheme.programmes": {"sv": "Program", "en": "Programmes"},
+    "scheme.rus": {"sv": "Regionens mål (RUS)", "en": "The region's goals (RUS)"},
+}
+"""Column headings and names of ``malgraf report``."""

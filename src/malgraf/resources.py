@@ -40,3 +40,14 @@ def load_query(name: str) -> str:
     True
     """
     return (QUERY_DIRECTORY / f"{name}.rq").read_text(encoding="utf-8")
+
+
+@cache
+def sdg_colours() -> tuple[str, ...]:
+    """The colours of the 17 Sustainable Development Goals in the UN's guidelines, goal 1 first
+    (``data/reference/sdg-colours.csv``, where they are cited)."""
+    import csv
+
+    with (REFERENCE_DIRECTORY / "sdg-colours.csv").open(encoding="utf-8") as handle:
+        rows = sorted(csv.DictReader(handle), key=lambda row: int(row["goal"]))
+    return tuple(row["colour"].lower() for row in rows)

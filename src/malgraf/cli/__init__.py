@@ -266,4 +266,5 @@ def validate(paths: tuple[Path, ...], graph_path: Path | None, lang: str, fmt: s
 
 
 from malgraf.cli import crosswalk as crosswalk  # noqa: E402  (registers crosswalk on main)
+from malgraf.cli import report as report  # noqa: E402  (registers report on main)
 from malgraf.cli import transfer as transfer  # noqa: E402  (registers import and push on main)

@@ -61,12 +61,13 @@ def import_appendix(path: Path | None, year: int, out: Path | None, goals_direct
         click.echo(message("import.goal_lines", lang, n=len(changed), directory=goals_directory))
     links = sum(len(r.goals) for r in appendix.insatser)
     click.echo(message("import.read", lang, insatser=len(appendix.insatser), links=links,
-                       allocations=len(appendix.allocations), answers=len(appendix.answers), path=path))
+                       answers=len(appendix.answers), path=path))
     summary = resolution_summary(appendix, goals_directory, lang)
     if summary:
         click.echo(summary)
-    files = "insatser.csv, goal_links.csv, allocation.csv, answers.csv, source.csv"
+    files = "insatser.csv, goal_links.csv, answers.csv, source.csv"
     click.echo(message("import.wrote", lang, files=files, directory=directory))
+    click.echo(message("import.allocation", lang, path=directory / "allocation.csv"))
 
 
 @main.command()

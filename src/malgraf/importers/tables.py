@@ -49,6 +49,16 @@ GOAL_LINK_COLUMNS = (
 GOAL_LINK_WRITTEN_COLUMNS = (*GOAL_LINK_COLUMNS, "match")
 """What ``import appendix`` writes: the required columns and how each statement was resolved."""
 ALLOCATION_COLUMNS = ("region", "lanskod", "item", "amount_sek", "statement", "source_line")
+"""``allocation.csv``'s required columns; ``measure``, ``share_percent``, ``period`` and ``note`` are
+optional (``ALLOCATION_WRITTEN_COLUMNS``)."""
+ALLOCATION_WRITTEN_COLUMNS = ("region", "lanskod", "item", "measure", "amount_sek", "share_percent", "period",
+                              "statement", "source_line", "note")
+ALLOCATION_ITEMS = ("totalt", "projektmedel", "företagsstöd", "kommersiell service", "utvärdering", "övrigt")
+"""What a §8 amount is for: the grant as a whole, projects, regional company support (commercial
+service apart), commercial service, follow-up and evaluation, another named purpose."""
+ALLOCATION_MEASURES = ("ram", "bemyndigande", "planerat", "beviljat", "utbetalt")
+"""Which kind of amount: the frame allotted for the year, a commitment frame or decision target, a
+planned split, granted (decided), paid out."""
 CROSSWALK_COLUMNS = ("goal", "contributes_to", "method", "note")
 ANSWER_COLUMNS = ("region", "lanskod", "question", "answer", "source_first_line", "source_last_line")
 """``source.csv``: one row naming the document a data folder was read from."""
@@ -381,16 +391,65 @@ def _regional_record(
 
 
 def _load_allocations(graph: Triples, path: Path, folder: DataFolder) -> None:
+    """One node per §8 amount: item, measure, amount or share, period, the sentence and its line.
+
+    A row with no item is a region whose text states no amount: its node has no amount, so that a
+    report says "no amount" instead of 0. At most one amount per region, item and measure.
+    """
     rows = list(read_csv(path, ALLOCATION_COLUMNS))
-    ids = _stable_ids(rows, lambda row: (row.get("lanskod"), row.get("item"), row.get("source_line")))
+    ids = _stable_ids(rows, lambda row: (row.get("lanskod"), row.get("item"), row.get("measure"),
+                                         row.get("source_line")))
+    seen: dict[tuple[str, str, str], int] = {}
     for row in rows:
+        item, measure = _allocation_item(row)
+        key = (_lanskod(row), item, measure)
+        if key in seen:
+            raise row.error("item", f"a second amount for {item or 'no amount'!r} "
+                            f"{('(' + measure + ') ') if measure else ''}of this region (row {seen[key]} "
+                            "has one): write one amount per region, item and measure")
+        seen[key] = row.number
         node = _regional_record(graph, row, "allocation", MG.Allocation, folder, ids[row.number])
-        graph.append((node, MG.allocationItem, Literal(row.required("item"))))
-        graph.append((node, MG.amountSek, Literal(_amount(row), datatype=XSD.decimal)))
-        graph.append((node, MG.statement, Literal(row.get("statement"), lang="sv")))
-        line, _ = _lines(row, "source_line", "source_line")
-        graph.append((node, MG.sourceFirstLine, Literal(line)))
-        graph.append((node, MG.sourceLastLine, Literal(line)))
+        if item:
+            graph.append((node, MG.allocationItem, Literal(item)))
+            line, _ = _lines(row, "source_line", "source_line")
+            graph.append((node, MG.sourceFirstLine, Literal(line)))
+            graph.append((node, MG.sourceLastLine, Literal(line)))
+            graph.append((node, MG.statement, Literal(row.required("statement"), lang="sv")))
+        if measure:
+            graph.append((node, MG.allocationMeasure, Literal(measure)))
+        if row.get("amount_sek"):
+            graph.append((node, MG.amountSek, Literal(_amount(row), datatype=XSD.decimal)))
+        if row.get("share_percent"):
+            graph.append((node, MG.sharePercent, Literal(_share(row), datatype=XSD.decimal)))
+        if row.get("period"):
+            graph.append((node, MG.period, Literal(row.get("period"))))
+        if row.get("note"):
+            graph.append((node, SKOS.note, Literal(row.get("note"), lang="sv")))
+
+
+def _allocation_item(row: CsvRow) -> tuple[str, str]:
+    """A row's item and measure, each one of the known words (or empty, for a region without amount)."""
+    item, measure = row.get("item"), row.get("measure")
+    if item and item not in ALLOCATION_ITEMS:
+        raise row.error("item", f"{item!r} is not an allocation item: write one of {', '.join(ALLOCATION_ITEMS)}")
+    if measure and measure not in ALLOCATION_MEASURES:
+        raise row.error("measure", f"{measure!r} is not a kind of amount: write one of "
+                        f"{', '.join(ALLOCATION_MEASURES)}")
+    stated = row.get("amount_sek") or row.get("share_percent")
+    if item and not stated:
+        raise row.error("amount_sek", "is empty: give the amount (or share_percent), or leave item empty for a "
+                        "region whose text states no amount")
+    if not item and (stated or measure):
+        raise row.error("item", "is empty, but the row gives an amount: say what the amount is for")
+    return item, measure
+
+
+def _share(row: CsvRow) -> Decimal:
+    value = row.get("share_percent")
+    if not (value.isascii() and re.fullmatch(r"[0-9]{1,3}(\.[0-9]{1,2})?", value)) or Decimal(value) > 100:
+        raise row.error("share_percent", f"{value!r} is not a percentage: write a number from 0 to 100, with "
+                        "'.' before any decimals (e.g. 61.5)")
+    return Decimal(value)
 
 
 def _load_answers(graph: Triples, path: Path, folder: DataFolder) -> None:
@@ -408,6 +467,9 @@ def _load_answers(graph: Triples, path: Path, folder: DataFolder) -> None:
 
 __all__ = [
     "ALLOCATION_COLUMNS",
+    "ALLOCATION_ITEMS",
+    "ALLOCATION_MEASURES",
+    "ALLOCATION_WRITTEN_COLUMNS",
     "ANSWER_COLUMNS",
     "CROSSWALK_COLUMNS",
     "DATA_FILES",

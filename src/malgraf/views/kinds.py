@@ -15,6 +15,7 @@ from rdflib import URIRef
 
 from malgraf.i18n import LANGUAGES, METHOD_LABELS, TERM_LABELS, capitalised, label
 from malgraf.namespaces import MG, SDGO
+from malgraf.resources import sdg_colours
 
 
 def _term(curie: str) -> dict[str, str]:
@@ -69,11 +70,8 @@ NODE_KINDS: dict[str, NodeKind] = {
 }
 """Node kinds in legend order. Agenda 2030 nodes take the colour of their goal (``SDG_COLOURS``)."""
 
-SDG_COLOURS = (
-    "#e5243b", "#dda63a", "#4c9f38", "#c5192d", "#ff3a21", "#26bde2", "#fcc30b", "#a21942", "#fd6925",
-    "#dd1367", "#fd9d24", "#bf8b2e", "#3f7e44", "#0a97d9", "#56c02b", "#00689d", "#19486a",
-)
-"""The UN's colours of the 17 Sustainable Development Goals, goal 1 first."""
+SDG_COLOURS = sdg_colours()
+"""The UN's colours of the 17 Sustainable Development Goals, goal 1 first (``data/reference/sdg-colours.csv``)."""
 
 EDGE_STYLES: dict[str, EdgeStyle] = {
     "stated": EdgeStyle(_words("{Stated} i källan", "{Stated} in the source"), "#3b4650", 1.6),

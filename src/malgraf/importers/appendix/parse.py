@@ -3,7 +3,7 @@
 ``parse_appendix`` finds the sections and rows (``layout``), checks their regions (``regions``), reads
 each row's goal column twice — first to teach each region's goal vocabulary, then with it
 (``goal_column``) — and splits the rest of the row into name, description, outputs and effects
-(``columns``); §8 is read by ``allocation``.
+(``columns``); §8's answers are read by ``section8``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from pathlib import Path
 
 from malgraf.errors import InputError, InputWarning
 from malgraf.files import check_input_file
-from malgraf.importers.appendix.allocation import Allocation, Answer, parse_section_8
 from malgraf.importers.appendix.columns import split_body, split_name
 from malgraf.importers.appendix.goal_column import goals_beside_the_name, read_goal_column
 from malgraf.importers.appendix.layout import (
@@ -26,6 +25,7 @@ from malgraf.importers.appendix.layout import (
     split_rows,
 )
 from malgraf.importers.appendix.regions import check_regions, region_warnings
+from malgraf.importers.appendix.section8 import Answer, parse_section_8
 from malgraf.importers.goals.resolve import UNRESOLVED, GoalMatcher
 from malgraf.importers.goals.statements import GoalStatement
 from malgraf.importers.goals.vocabulary import RegionGoalVocabulary
@@ -65,7 +65,6 @@ class Appendix:
     """Everything read from the appendix."""
 
     insatser: list[InsatsRecord]
-    allocations: list[Allocation]
     answers: list[Answer]
     warnings: list[InputWarning] = field(default_factory=list)
     """What was read by a guess the user should check, in the order of the text."""
@@ -153,8 +152,8 @@ def parse_appendix(path: Path, year: int = 2023, goals_directory: Path | None = 
     for region_vocabulary in reviewed.values():
         vocabulary.learn_reviewed(region_vocabulary)
     insatser = _records(rows, vocabulary, matchers, year)
-    allocations, answers = parse_section_8(path, lines, sections[7])
-    return Appendix(insatser, allocations, answers, sorted(warnings, key=lambda warning: warning.line or 0),
+    answers = parse_section_8(path, lines, sections[7])
+    return Appendix(insatser, answers, sorted(warnings, key=lambda warning: warning.line or 0),
                     frozenset(reviewed))
 
 

@@ -1,4 +1,7 @@
-"""Write the records read from the appendix as the tidy CSV files that ``build`` reads, all or nothing."""
+"""Write the records read from the appendix as the tidy CSV files that ``build`` reads, all or nothing.
+
+``allocation.csv`` is not written: the §8 amounts are read by hand, and a re-import keeps them.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,6 @@ from pathlib import Path
 from malgraf.files import write_files_atomically
 from malgraf.importers.appendix.parse import Appendix, parse_appendix
 from malgraf.importers.tables import (
-    ALLOCATION_COLUMNS,
     ANSWER_COLUMNS,
     GOAL_LINK_WRITTEN_COLUMNS,
     INSATS_COLUMNS,
@@ -38,14 +40,11 @@ def tables(appendix: Appendix) -> dict[str, str]:
         (r.id, g.kind, g.statement, g.goal, g.level, g.method, g.first_line, g.last_line, g.match)
         for r in appendix.insatser for g in r.goals
     ]
-    allocations = [(a.region, a.lanskod, a.item, a.amount_sek, a.statement, a.source_line)
-                   for a in appendix.allocations]
     answers = [(a.region, a.lanskod, a.question, a.answer, a.first_line, a.last_line)
                for a in appendix.answers]
     return {
         "insatser.csv": _csv_text(INSATS_COLUMNS, insatser),
         "goal_links.csv": _csv_text(GOAL_LINK_WRITTEN_COLUMNS, links),
-        "allocation.csv": _csv_text(ALLOCATION_COLUMNS, allocations),
         "answers.csv": _csv_text(ANSWER_COLUMNS, answers),
     }
 

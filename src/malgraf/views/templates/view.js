@@ -333,5 +333,13 @@
     network.selectNodes([data.focus]);
     showDetails(data.focus);
   }
+  /* A link to page.html#<IRI> (a report's goal or insats) selects that node. */
+  function selectFromHash() {
+    var id = "";
+    try { id = decodeURIComponent(window.location.hash.slice(1)); } catch (e) { id = ""; }
+    if (id && byId.has(id)) { select(id); }
+  }
+  window.addEventListener("hashchange", selectFromHash);
+  selectFromHash();
   window.malgrafView = { network: network, nodes: nodes, edges: edges, data: data, select: select, setRegion: setRegion };
 }());

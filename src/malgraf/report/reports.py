@@ -1,0 +1,249 @@
+"""``malgraf report``: the tables of one report (``--by``) for a selection of insatser."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+from rdflib import URIRef
+
+from malgraf.answers import check_scope
+from malgraf.errors import NoDataError
+from malgraf.i18n import REPORT_LABELS, label, message
+from malgraf.report.counts import Counts
+from malgraf.report.facts import Selection, read_facts
+from malgraf.report.money import allocation_table, regions_table
+from malgraf.report.table import Column, ReportTable
+from malgraf.report.tables import (
+    ERUF_OBJECTIVES,
+    NATIONAL_AREA,
+    NATIONAL_PRIORITY,
+    PRECONDITION,
+    REGIONAL_GOALS,
+    SDG_GOAL,
+    SDG_TARGET,
+    Tables,
+)
+from malgraf.store import GraphStore
+
+BY = ("national", "priority", "rus", "sdg", "eruf", "region", "section")
+"""What a report is by: the national strategy's areas, its priorities, the region's own goals,
+Agenda 2030, ERUF, regions (with the §8 money), report sections."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """A report: its title, what it selects, its tables (each with what it counts)."""
+
+    by: str
+    title: str
+    scope: str
+    """The selection in words: "Blekinge, 2023, 25 insatser"."""
+    tables: list[ReportTable]
+    insatser: int
+    lang: str
+    made: str
+    selection: Selection
+
+
+def make_report(store: GraphStore, by: str = "national", *, region: URIRef | None = None, year: int | None = None,
+                with_suggested: bool = False, lang: str = "sv") -> Report:
+    """The report ``by`` on the insatser of ``region`` and ``year`` (all when None).
+
+    ``NoDataError`` when the graph holds no insatser of the selection: an empty report is not an answer.
+    """
+    scope = check_scope(store, region, year, lang)
+    selection = Selection(region, year, with_suggested)
+    facts = read_facts(store, selection, lang)
+    if facts.insatser.empty:
+        raise NoDataError(message("nodata.graph", lang))
+    counts = Counts(facts)
+    tables = Tables(counts, lang)
+    built = BUILDERS[by](tables)
+    years = sorted({str(y) for y in facts.insatser["year"]})
+    where = scope.names.get(region, str(region)) if region is not None else tables.h("all_regions")
+    words = [where, ", ".join(years), f"{counts.total} {tables.h('insatser')}"]
+    if with_suggested:
+        words.append(tables.t("med föreslagna länkar", "with suggested links"))
+    return Report(by, _title(by, lang), ", ".join(words), built, counts.total, lang, date.today().isoformat(),
+                  selection)
+
+
+def _title(by: str, lang: str) -> str:
+    titles = {
+        "national": ("Insatser per område och prioritering i den nationella strategin",
+                     "Insatser per area and priority of the national strategy"),
+        "priority": ("Insatser per prioritering i den nationella strategin, per region",
+                     "Insatser per priority of the national strategy, per region"),
+        "rus": ("Insatser per mål i regionernas strategier (RUS), och mål som ingen insats når",
+                "Insatser per goal of the regions' strategies (RUS), and goals no insats reaches"),
+        "sdg": ("Insatser per mål och delmål i Agenda 2030", "Insatser per goal and target of Agenda 2030"),
+        "eruf": ("Insatser per mål i Regionalfonden (ERUF)", "Insatser per objective of the Regional Fund (ERDF)"),
+        "region": ("Insatser och anslag 1:1 per region", "Insatser and the 1:1 grant per region"),
+        "section": ("Insatser per avsnitt i redovisningen", "Insatser per section of the report"),
+    }
+    sv, en = titles[by]
+    return sv if lang == "sv" else en
+
+
+def _national(tables: Tables) -> list[ReportTable]:
+    counts = tables.counts
+    areas = counts.goals_of("national", (NATIONAL_AREA,))
+    return [
+        tables.coverage([("national", tables.h("scheme.national"), ())]),
+        tables.per_goal("national_goals", tables.t("Insatser per mål i den nationella strategin",
+                                                   "Insatser per goal of the national strategy"),
+                        _per_goal_counts(tables, tables.h("scheme.national"), main=True), counts.goals_of("national"),
+                        main=True, chart="national"),
+        tables.matrix("region_area", tables.t("Insatser per region och strategiskt område",
+                                              "Insatser per region and strategic area"), areas),
+        tables.matrix("region_area_share", tables.t("Andel av regionens insatser per strategiskt område",
+                                                    "Share of the region's insatser per strategic area"),
+                      areas, shares=True, chart="region_area"),
+        tables.matrix("region_area_main", tables.t("Insatser per region och strategiskt område, bara huvudkopplingar",
+                                                   "Insatser per region and strategic area, main links only"),
+                      areas, main=True),
+        tables.matrix("region_area_main_share",
+                      tables.t("Andel per strategiskt område, bara huvudkopplingar",
+                               "Share per strategic area, main links only"), areas, main=True, shares=True),
+    ]
+
+
+def _priority(tables: Tables) -> list[ReportTable]:
+    counts = tables.counts
+    priorities = counts.goals_of("national", (NATIONAL_PRIORITY, PRECONDITION))
+    return [
+        tables.coverage([("national", tables.h("scheme.national"), (NATIONAL_PRIORITY, PRECONDITION))]),
+        tables.per_goal("priorities", tables.t("Insatser per prioritering och grundförutsättning",
+                                               "Insatser per priority and basic precondition"),
+                        _per_goal_counts(tables, tables.h("scheme.national"), main=True), priorities, main=True,
+                        chart="priority"),
+        tables.matrix("region_priority", tables.t("Insatser per region och prioritering",
+                                                  "Insatser per region and priority"), priorities),
+        tables.matrix("region_priority_share", tables.t("Andel av regionens insatser per prioritering",
+                                                        "Share of the region's insatser per priority"),
+                      priorities, shares=True, chart="region_priority"),
+        tables.matrix("region_priority_main", tables.t("Insatser per region och prioritering, bara huvudkopplingar",
+                                                       "Insatser per region and priority, main links only"),
+                      priorities, main=True),
+        tables.matrix("region_priority_main_share", tables.t("Andel per prioritering, bara huvudkopplingar",
+                                                             "Share per priority, main links only"),
+                      priorities, main=True, shares=True),
+    ]
+
+
+def _sdg(tables: Tables) -> list[ReportTable]:
+    counts = tables.counts
+    goals, targets = counts.goals_of("sdg", (SDG_GOAL,)), counts.goals_of("sdg", (SDG_TARGET,))
+    parent = _parents(tables, targets)
+    name = tables.h("scheme.sdg")
+    return [
+        tables.coverage([("sdg", tables.t("Agenda 2030, mål", "Agenda 2030, goals"), (SDG_GOAL,)),
+                         ("sdg", tables.t("Agenda 2030, delmål", "Agenda 2030, targets"), (SDG_TARGET,))]),
+        tables.per_goal("sdg_goals", tables.t("Insatser per mål i Agenda 2030", "Insatser per Agenda 2030 goal"),
+                        _per_goal_counts(tables, name), goals, chart="sdg"),
+        tables.per_goal("sdg_targets", tables.t("Insatser per delmål i Agenda 2030",
+                                                "Insatser per Agenda 2030 target"),
+                        _per_goal_counts(tables, name), targets, parent=parent),
+    ]
+
+
+def _eruf(tables: Tables) -> list[ReportTable]:
+    counts = tables.counts
+    objectives = counts.goals_of("eruf", ERUF_OBJECTIVES)
+    name = tables.h("scheme.eruf")
+    return [
+        tables.coverage([("eruf", name, ERUF_OBJECTIVES), ("programmes", tables.h("scheme.programmes"), ())]),
+        tables.per_goal("eruf_objectives", tables.t("Insatser per mål i Regionalfonden",
+                                                    "Insatser per objective of the Regional Fund"),
+                        _per_goal_counts(tables, name), objectives, parent=_parents(tables, objectives),
+                        chart="eruf"),
+        tables.per_goal("programmes", tables.t("Insatser per program", "Insatser per programme"),
+                        _per_goal_counts(tables, tables.h("scheme.programmes")), counts.goals_of("programmes")),
+    ]
+
+
+def _rus(tables: Tables) -> list[ReportTable]:
+    built = [tables.coverage([("rus", tables.h("scheme.rus"), REGIONAL_GOALS)]), tables.regional_goals()]
+    if tables.counts.facts.selection.region is None:
+        return [*built, gaps_per_region(tables)]
+    return [*built,
+            tables.gaps("rus", tables.h("scheme.rus"), REGIONAL_GOALS),
+            tables.gaps("national", tables.h("scheme.national"), (NATIONAL_AREA, NATIONAL_PRIORITY, PRECONDITION)),
+            tables.gaps("sdg", tables.t("Agenda 2030, mål", "Agenda 2030, goals"), (SDG_GOAL,)),
+            tables.gaps("eruf", tables.h("scheme.eruf"), ERUF_OBJECTIVES)]
+
+
+def _region(tables: Tables) -> list[ReportTable]:
+    return [regions_table(tables), allocation_table(tables)]
+
+
+def _section(tables: Tables) -> list[ReportTable]:
+    return [tables.sections()]
+
+
+def _per_goal_counts(tables: Tables, name: str, *, main: bool = False) -> str:
+    return tables.t(
+        f"Per mål i {name}: insatser som anger målet självt i målkolumnen eller genom avsnittet de redovisas "
+        "under (direkt), och som når det direkt, via ett mål under det i hierarkin eller via korsreferensen från "
+        "ett regionalt mål (totalt)" + (", och bara via huvudkopplingar i korsreferensen" if main else "")
+        + "; en insats räknas en gång per mål, hur många vägar som än leder dit; i hur många regioner.",
+        f"Per goal of {name}: insatser that name the goal itself in their goal column or by the section they are "
+        "reported under (direct), and that reach it, directly, through a goal under it in the hierarchy or "
+        "through the crosswalk from a regional goal (in all)" + (", and through main crosswalk links only"
+                                                                 if main else "")
+        + "; an insats counts once per goal, however many ways lead there; in how many regions.")
+
+
+def _parents(tables: Tables, goals: pd.DataFrame) -> dict[str, str]:
+    """Each goal's broader goal, by notation: a target's SDG, a specific objective's policy objective."""
+    facts = tables.counts.facts
+    notation = dict(zip(facts.goals["goal"], facts.goals["notation"], strict=True))
+    wanted = set(goals["goal"])
+    return {source: str(notation.get(target) or "") for source, target, kind in facts.edges
+            if kind == "broader" and source in wanted}
+
+
+def gaps_per_region(tables: Tables) -> ReportTable:
+    """Per region: how many goals of each scheme none of its insatser reaches."""
+    counts = tables.counts
+    reached = counts.reached()
+    schemes = [("rus", tables.h("scheme.rus"), REGIONAL_GOALS),
+               ("national", tables.h("scheme.national"), (NATIONAL_AREA, NATIONAL_PRIORITY, PRECONDITION)),
+               ("sdg", tables.t("Agenda 2030, mål", "Agenda 2030, goals"), (SDG_GOAL,)),
+               ("eruf", tables.h("scheme.eruf"), ERUF_OBJECTIVES)]
+    rows = []
+    for region in counts.regions:
+        own = set(reached.loc[reached["region"] == region, "goal"])
+        row: dict[str, object] = {"region": region, "regionName": counts.region_names[region]}
+        for key, _, classes in schemes:
+            goals = counts.goals_of(key, classes)
+            if key == "rus":
+                goals = goals[goals["region"] == region]
+            row[key] = int((~goals["goal"].isin(own)).sum())
+            row[f"{key} of"] = len(goals)
+        rows.append(row)
+    columns = [Column("region", "region", "iri"), Column("regionName", tables.h("region"), link="region")]
+    for key, name, _ in schemes:
+        columns += [Column(key, f"{name}: {tables.t('ej nådda', 'not reached')}", "count"),
+                    Column(f"{key} of", tables.t("av", "of"), "count")]
+    return ReportTable(
+        "gaps_per_region",
+        tables.t("Mål som ingen av regionens insatser når", "Goals none of the region's insatser reach"),
+        tables.t("Per region och målsystem: hur många av systemets mål (för RUS: regionens egna) som ingen av "
+                 "regionens insatser når, direkt, via hierarkin eller korsreferensen, och hur många mål systemet "
+                 "har. Vilka de är: malgraf report --by rus --region R.",
+                 "Per region and scheme: how many of the scheme's goals (for RUS: the region's own) none of the "
+                 "region's insatser reaches, directly, through the hierarchy or the crosswalk, and how many goals "
+                 "the scheme has. Which they are: malgraf report --by rus --region R."),
+        pd.DataFrame(rows), columns)
+
+
+BUILDERS: dict[str, Callable[[Tables], list[ReportTable]]] = {
+    "national": _national, "priority": _priority, "rus": _rus, "sdg": _sdg, "eruf": _eruf, "region": _region,
+    "section": _section,
+}
+
+__all__ = ["BY", "REPORT_LABELS", "Report", "label", "make_report"]
