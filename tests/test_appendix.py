@@ -112,7 +112,7 @@ def test_bracketed_sub_goals_are_separate_statements() -> None:
 def test_section_8_answers(appendix: Appendix) -> None:
     regions = {a.region for a in appendix.answers}
     assert len(regions) == 21
-    assert all(a.first_line > 29881 for a in appendix.answers)
+    assert all(a.first_line > 29881 for a in appendix.answers if a.answer)
     assert sum(1 for a in appendix.answers if a.region == "Blekinge") == 6
 
 

@@ -119,9 +119,12 @@ def test_section_8_records_become_allocation_and_answer_nodes() -> None:
     graph = load_year(DATA_DIRECTORY / "2023")
     allocations = set(graph.subjects(RDF.type, MG.Allocation))
     assert allocations and all(str(node).startswith(str(ID["allocation/2023-"])) for node in allocations)
-    blekinge = {(str(graph.value(a, MG.allocationItem)), graph.value(a, MG.amountSek).toPython())
+    blekinge = {(str(graph.value(a, MG.allocationItem)), str(graph.value(a, MG.allocationMeasure)),
+                 graph.value(a, MG.amountSek).toPython())
                 for a in allocations if (a, MG.region, REGION["10"]) in graph}
-    assert ("projekt", Decimal(29_700_000)) in blekinge
+    assert ("projektmedel", "planerat", Decimal(29_700_000)) in blekinge
+    dalarna = [a for a in allocations if (a, MG.region, REGION["20"]) in graph]
+    assert len(dalarna) == 1 and graph.value(dalarna[0], MG.amountSek) is None  # no amount, not 0
     answers = [a for a in graph.subjects(RDF.type, MG.ReportAnswer) if (a, MG.region, REGION["10"]) in graph]
     assert len(answers) == 6 and all(graph.value(a, MG.sourceFirstLine) is not None for a in answers)
 

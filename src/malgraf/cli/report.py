@@ -62,6 +62,10 @@ def report(by: str, region: str | None, year: int | None, fmt: str, out: Path | 
             raise click.BadParameter(f"{table_key!r} is not a table of this report; its tables: {keys}",
                                      param_hint="--table")
         made = replace(made, tables=chosen)
+    if fmt == "csv" and out is not None and out.suffix.lower() == ".csv" and len(made.tables) > 1:
+        keys = ", ".join(table.key for table in made.tables)
+        raise click.BadParameter(f"{out} is one CSV file, and this report has {len(made.tables)} tables ({keys}): "
+                                 "choose one with --table, or give a folder", param_hint="--out")
     if fmt not in FILE_FORMATS and out is None:
         click.echo(render_report(made, fmt), nl=False)
         return

@@ -84,9 +84,19 @@ def read_facts(store: GraphStore, selection: Selection, lang: str = "sv") -> Fac
     allocations = _frame(select_values(store, "report_allocations", bindings),
                          ["record", "region", "year", "item", "measure", "amount", "share", "period",
                           "statement", "line", "note"])
+    for column in ("amount", "share", "line"):
+        allocations[column] = allocations[column].map(_number).astype(object)
     return Facts(selection, insatser.reset_index(drop=True), links.drop_duplicates().reset_index(drop=True),
                  goals, edges, regions.drop_duplicates("region").sort_values("lanskod").reset_index(drop=True),
                  allocations)
+
+
+def _number(value: object) -> int | float | None:
+    """A decimal from the graph as a plain number (whole kronor as ``int``); None stays None."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    number = float(value)  # type: ignore[arg-type]
+    return int(number) if number.is_integer() else number
 
 
 def _goals(store: GraphStore, lang: str) -> pd.DataFrame:

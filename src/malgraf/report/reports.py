@@ -173,7 +173,8 @@ def _rus(tables: Tables) -> list[ReportTable]:
             tables.gaps("rus", tables.h("scheme.rus"), REGIONAL_GOALS),
             tables.gaps("national", tables.h("scheme.national"), (NATIONAL_AREA, NATIONAL_PRIORITY, PRECONDITION)),
             tables.gaps("sdg", tables.t("Agenda 2030, mål", "Agenda 2030, goals"), (SDG_GOAL,)),
-            tables.gaps("eruf", tables.h("scheme.eruf"), ERUF_OBJECTIVES)]
+            tables.gaps("eruf", tables.h("scheme.eruf"), ERUF_OBJECTIVES),
+            tables.insatser()]
 
 
 def _region(tables: Tables) -> list[ReportTable]:

@@ -152,6 +152,50 @@ class Tables:
                    "counts once per goal. What regions count by hand today."),
             frame, columns, "rus", self.suggested_note)
 
+    def insatser(self) -> ReportTable:
+        """Each insats of the selection with the regional goals it names and the national goals and
+        SDGs it reaches: the rows behind the counts."""
+        counts = self.counts
+        facts = counts.facts
+        names = dict(zip(facts.goals["goal"], facts.goals["label"], strict=True))
+        notations = dict(zip(facts.goals["goal"], facts.goals["notation"], strict=True))
+        regional = set(counts.goals_of("rus", REGIONAL_GOALS)["goal"])
+        national = counts.goals_of("national", (NATIONAL_AREA, NATIONAL_PRIORITY, PRECONDITION))
+        sdg = counts.goals_of("sdg", (SDG_GOAL,))
+        found = counts.reached()
+        own = found[found["direct"] & found["goal"].isin(regional)].groupby("insats")["goal"].agg(
+            lambda goals: "; ".join(sorted(str(names[g]) for g in goals)))
+        order = {goal: i for i, goal in enumerate([*national["goal"], *sdg["goal"]])}
+
+        def joined(goals: pd.Series) -> str:
+            return ", ".join(str(notations[g]) for g in sorted(goals, key=order.__getitem__))
+
+        reached_national = found[found["goal"].isin(national["goal"])].groupby("insats")["goal"].agg(joined)
+        reached_sdg = found[found["goal"].isin(sdg["goal"])].groupby("insats")["goal"].agg(joined)
+        frame = facts.insatser[["insats", "region", "section", "name"]].copy()
+        frame["regionName"] = frame["region"].map(counts.region_names)
+        frame["rus"] = frame["insats"].map(own)
+        frame["national"] = frame["insats"].map(reached_national)
+        frame["sdg"] = frame["insats"].map(reached_sdg)
+        frame = frame.sort_values(["section", "name"], key=lambda c: c.map(
+            lambda v: v if isinstance(v, (int, float)) else str(v).casefold())).reset_index(drop=True)
+        columns = [Column("insats", "insats", "iri"), Column("region", "region", "iri"),
+                   Column("regionName", self.h("region"), link="region"),
+                   Column("section", self.h("section"), "number"),
+                   Column("name", self.h("insatser"), link="insats"),
+                   Column("rus", self.t("regionens mål som insatsen anger", "the region's goals it names")),
+                   Column("national", self.t("når i nationella strategin", "reaches in the national strategy")),
+                   Column("sdg", self.t("når i Agenda 2030", "reaches in Agenda 2030"))]
+        return ReportTable(
+            "insatser", self.t("Insatserna och deras mål", "The insatser and their goals"),
+            self.t("Varje insats i urvalet med avsnittet den redovisas under, de mål i regionens strategier som den "
+                   "själv anger, och de områden, prioriteringar och mål i Agenda 2030 den når, direkt, via "
+                   "hierarkin eller korsreferensen: raderna bakom räkningarna.",
+                   "Each insats of the selection with the section it is reported under, the goals of the region's "
+                   "strategies it names itself, and the areas, priorities and Agenda 2030 goals it reaches, "
+                   "directly, through the hierarchy or the crosswalk: the rows behind the counts."),
+            frame, columns, None, self.suggested_note)
+
     def gaps(self, scheme: str, name: str, classes: tuple[str, ...] = ()) -> ReportTable:
         """The goals of ``scheme`` that no insats of the selection reaches."""
         goals = self.counts.goals_of(scheme, classes)

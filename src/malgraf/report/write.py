@@ -44,12 +44,18 @@ def write_report(report: Report, fmt: str, out: Path, *, store: GraphStore | Non
                  view: bool = True) -> list[Path]:
     """Write ``report`` as ``fmt`` to ``out``; return the files written.
 
-    ``csv``: ``out`` is a folder of one CSV file per table and one PNG per chart. ``xlsx``: the
+    ``csv``: ``out`` is a folder of one CSV file per table and one PNG per chart, or, for a report
+    of one table, a ``.csv`` file with its chart as ``<stem>.png`` beside it. ``xlsx``: the
     workbook, and ``<stem>-<table>.png`` beside it. ``html``: the page, and with ``view`` (and a
     ``store``) the graph view ``<stem>-graf.html`` its names link to. Others: the text.
     """
     files: dict[str, str | bytes]
-    if fmt == "csv":
+    if fmt == "csv" and out.suffix.lower() == ".csv":
+        (table,) = report.tables
+        files = {out.name: csv_text(table)}
+        files |= {f"{out.stem}.png": data for data in _png_bytes(report).values()}
+        directory = out.parent
+    elif fmt == "csv":
         files = {f"{table.key}.csv": csv_text(table) for table in report.tables}
         files |= {f"{key}.png": data for key, data in _png_bytes(report).items()}
         directory = out
