@@ -86,7 +86,7 @@ def matches(expected: list[str], actual: list[str]) -> bool:
 
 def test_the_pages_have_examples_of_every_kind() -> None:
     commands = {example.args[0] for example in ALL}
-    assert {"build", "info", "supports", "goals", "gaps", "sparql", "validate", "view", "import"} <= commands
+    assert {"build", "info", "supports", "goals", "gaps", "sparql", "validate", "view", "import", "report"} <= commands
 
 
 @pytest.fixture(scope="module")

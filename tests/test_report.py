@@ -17,9 +17,9 @@ from openpyxl import load_workbook
 from malgraf.cli import main
 from malgraf.graph import open_graph_store
 from malgraf.namespaces import NS, REGION
-from malgraf.report import make_report
 from malgraf.report.charts import figure_of, svg
-from malgraf.report.reports import BY, Report
+from malgraf.report import BY
+from malgraf.report.reports import Report, make_report
 from malgraf.report.table import Column, ReportTable
 from malgraf.store import EmbeddedStore
 

@@ -10,7 +10,7 @@ from malgraf.cli import main
 from malgraf.cli.errors import reports_errors
 from malgraf.cli.options import FilePath, lang_option, with_suggested_option
 from malgraf.cli.source import open_graph, read_graph_option
-from malgraf.report.reports import BY
+from malgraf.report import BY
 
 REPORT_FORMATS = ("table", "md", "json", "csv", "xlsx", "html")
 
@@ -46,7 +46,7 @@ def report(by: str, region: str | None, year: int | None, fmt: str, out: Path | 
 
     from malgraf.files import check_output_path
     from malgraf.lookup import resolve_region
-    from malgraf.report import make_report
+    from malgraf.report.reports import make_report
     from malgraf.report.text import render_report
     from malgraf.report.write import FILE_FORMATS, default_name, write_report
 

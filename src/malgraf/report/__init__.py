@@ -2,10 +2,13 @@
 
 ``facts`` reads what a report counts from the graph once, ``reach`` finds the goals each insats
 reaches (all links, main links only, suggestions too), ``counts`` counts them per goal and region,
-``tables`` and ``money`` make the tables, ``reports`` puts a report together (``make_report``);
+``tables`` and ``money`` make the tables, ``reports`` puts a report together (``reports.make_report``);
 ``charts`` draws them, ``text``, ``workbook`` and ``page`` write them as text, XLSX and HTML.
 """
 
-from malgraf.report.reports import BY, Report, make_report
+BY = ("national", "priority", "rus", "sdg", "eruf", "region", "section")
+"""What a report is by: the national strategy's areas, its priorities, the region's own goals,
+Agenda 2030, ERUF, regions (with the §8 money), report sections. Here, not in ``reports``, so that
+the command line names them without importing pandas."""
 
-__all__ = ["BY", "Report", "make_report"]
+__all__ = ["BY"]

@@ -50,11 +50,17 @@ def allocation_table(tables: Tables) -> ReportTable:
 
 
 def _chosen(amounts: pd.DataFrame, region: str, item: str) -> tuple[int | None, str | None]:
-    rows = amounts[(amounts["region"] == region) & (amounts["item"] == item) & amounts["amount"].notna()]
-    for measure in PREFERRED_MEASURES.get(item, PREFERRED_MEASURES[""]):
-        found = rows[rows["measure"] == measure]
-        if len(found):
-            return int(found["amount"].iloc[0]), measure
+    """The amount of ``item`` a region row shows, and its kind; only a share when the text gives no
+    amount (``planerat, 72 %``)."""
+    rows = amounts[(amounts["region"] == region) & (amounts["item"] == item)]
+    order = PREFERRED_MEASURES.get(item, PREFERRED_MEASURES[""])
+    for wanted in ("amount", "share"):
+        for measure in order:
+            found = rows[(rows["measure"] == measure) & rows[wanted].notna()]
+            if len(found):
+                if wanted == "amount":
+                    return int(found["amount"].iloc[0]), measure
+                return None, f"{measure}, {float(found['share'].iloc[0]):g} %"
     return None, None
 
 
@@ -92,7 +98,8 @@ def regions_table(tables: Tables) -> ReportTable:
                Column("rus", tables.t("når regionens mål", "reach the region's goals"), "count"),
                Column("national", tables.t("når nationella strategin", "reach the national strategy"), "count")]
     for item in SHOWN_ITEMS:
-        columns += [Column(item, f"{item} (kr)", "money"), Column(f"{item} measure", tables.h("grant_measure"))]
+        columns += [Column(item, f"{item} (kr)", "money"),
+                    Column(f"{item} measure", f"{item}: {tables.h('grant_measure')}")]
     columns.append(Column("note", tables.h("note")))
     return ReportTable(
         "regions", tables.t("Insatser och anslag 1:1 per region", "Insatser and the 1:1 grant per region"),

@@ -12,6 +12,7 @@ from rdflib import URIRef
 from malgraf.answers import check_scope
 from malgraf.errors import NoDataError
 from malgraf.i18n import REPORT_LABELS, label, message
+from malgraf.report import BY
 from malgraf.report.counts import Counts
 from malgraf.report.facts import Selection, read_facts
 from malgraf.report.money import allocation_table, regions_table
@@ -28,9 +29,6 @@ from malgraf.report.tables import (
 )
 from malgraf.store import GraphStore
 
-BY = ("national", "priority", "rus", "sdg", "eruf", "region", "section")
-"""What a report is by: the national strategy's areas, its priorities, the region's own goals,
-Agenda 2030, ERUF, regions (with the §8 money), report sections."""
 
 
 @dataclass(frozen=True)

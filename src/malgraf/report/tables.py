@@ -115,11 +115,11 @@ class Tables:
                 else self.t("antal insatser", "number of insatser"))
         counts = self.t(
             f"Per region och mål: {what} som når målet, direkt, via målhierarkin eller korsreferensen, {how}; "
-            "en insats räknas en gång per mål. \"Något mål\" + \"inget mål\" = regionens insatser; sista raden "
+            "en insats räknas en gång per mål. \"Något av målen\" + \"inget av målen\" = regionens insatser; sista raden "
             "är alla regioner tillsammans. Kolumnerna: " + ", ".join(
                 f"{n} {lbl}" for n, lbl in zip(names, goals["label"], strict=True)) + ".",
             f"Per region and goal: {what} that reach the goal, directly, through the goal hierarchy or the "
-            f"crosswalk, {how}; an insats counts once per goal. \"Any goal\" + \"no goal\" = the region's insatser; "
+            f"crosswalk, {how}; an insats counts once per goal. \"Any of them\" + \"none of them\" = the region's insatser; "
             "the last row is all regions together. The columns: " + ", ".join(
                 f"{n} {lbl}" for n, lbl in zip(names, goals["label"], strict=True)) + ".")
         return ReportTable(key, title, counts, frame, columns, chart, self.suggested_note)
@@ -136,6 +136,7 @@ class Tables:
         frame["parent"] = frame["goal"].map(lambda goal: names.get(parents.get(goal, "")))
         frame["regionName"] = frame["region"].map(self.counts.region_names)
         order = sorted(frame.index, key=lambda i: (self.counts.regions.index(str(frame.at[i, "region"])),
+                                                   str(frame.at[i, "parent"] or ""),
                                                    natural_key(frame.at[i, "notation"]), frame.at[i, "label"]))
         frame = frame.loc[order].reset_index(drop=True)
         columns = [Column("region", "region", "iri"), Column("regionName", self.h("region"), link="region"),

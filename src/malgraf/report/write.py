@@ -7,7 +7,6 @@ import io
 from pathlib import Path
 
 from malgraf.files import write_files_atomically
-from malgraf.report.charts import figure_of
 from malgraf.report.reports import Report
 from malgraf.report.text import csv_text, render_report
 from malgraf.store import GraphStore
@@ -28,7 +27,7 @@ def default_name(report: Report, fmt: str) -> Path:
 
 
 def _png_bytes(report: Report) -> dict[str, bytes]:
-    from malgraf.report.charts import png
+    from malgraf.report.charts import figure_of, png
 
     charts = {}
     for table in report.tables:
