@@ -374,3 +374,9 @@ def test_goal_labels_come_in_the_language_asked(shipped: EmbeddedStore) -> None:
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?label (LANG(?label) AS ?lang) WHERE { "
         "<https://w3id.org/malgraf/id/ns/priority-3.4> skos:prefLabel ?label }")}
     assert labels[str(label("sv"))] == "sv" and labels[str(label("en"))] == "en"
+
+
+def test_a_gap_table_without_rows_says_every_goal_is_reached(shipped_graph_path: Path) -> None:
+    result = run("report", "--graph", str(shipped_graph_path), "--by", "rus", "--region", "Blekinge",
+                 "--table", "gaps_rus")
+    assert result.exit_code == 0 and "Varje mål i Regionens mål (RUS) nås av någon insats i urvalet." in result.output

@@ -157,6 +157,7 @@ def _sections(table: ReportTable) -> Figure:
     axes.invert_yaxis()
     axes.legend(ncols=len(sections), loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False, fontsize=7)
     axes.set_xlabel(headings["insatser"])
+    figure.suptitle(visible(table.title), x=0.01, ha="left", fontsize=10)
     return figure
 
 

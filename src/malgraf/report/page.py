@@ -72,6 +72,7 @@ def render_report_page(report: Report, view: str | None = None, in_view: frozens
             "svg": Markup(svg(figure)) if figure is not None else None,
             "columns": [{"heading": visible(c.heading), "kind": c.kind} for c in table.visible_columns()],
             "rows": _rows(table, view, set(in_view)),
+            "empty": visible(table.empty) if table.empty else TEXT[report.lang]["none"],
         })
     css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
     return _environment().get_template("report.html.j2").render(

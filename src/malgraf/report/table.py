@@ -33,6 +33,8 @@ class ReportTable:
     notes: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
     """Words its chart writes that are no column's heading, in the report's language."""
+    empty: str = ""
+    """What it means when the table has no rows (every goal is reached), in place of the table."""
 
     def visible_columns(self) -> list[Column]:
         return [column for column in self.columns if column.kind != "iri"]

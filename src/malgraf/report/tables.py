@@ -212,7 +212,9 @@ class Tables:
                    "korsreferensen.",
                    f"The goals of {name} that no insats of the selection reaches, directly, through the hierarchy "
                    "or through the crosswalk."),
-            frame, columns, None, self.suggested_note)
+            frame, columns, None, self.suggested_note,
+            empty=self.t(f"Varje mål i {name} nås av någon insats i urvalet.",
+                         f"Every goal of {name} is reached by some insats of the selection."))
 
     # --- sections and regions -------------------------------------------------------------
 

@@ -59,7 +59,7 @@ def render_report(report: Report, fmt: str) -> str:
     for table in report.tables:
         rows, headings = readable_rows(table)
         heading = f"## {visible(table.title)}" if fmt == "md" else f"{visible(table.title)} [{table.key}]"
-        body = render_rows(rows, headings, fmt, max_width=60) if rows else "–"
+        body = render_rows(rows, headings, fmt, max_width=60) if rows else visible(table.empty or "–")
         notes = "".join(f"\n{visible(note)}" for note in table.notes)
         blocks.append(f"{heading}\n\n{body}{notes}")
     return "\n\n".join(blocks) + "\n"
