@@ -17,8 +17,8 @@ from openpyxl import load_workbook
 from malgraf.cli import main
 from malgraf.graph import open_graph_store
 from malgraf.namespaces import NS, REGION
-from malgraf.report.charts import figure_of, svg
 from malgraf.report import BY
+from malgraf.report.charts import figure_of, svg
 from malgraf.report.reports import Report, make_report
 from malgraf.report.table import Column, ReportTable
 from malgraf.store import EmbeddedStore

@@ -37,13 +37,15 @@ if TYPE_CHECKING:
 CLOSURE_GRAPH = GRAPH.closure
 ROLLUP_GRAPH = GRAPH.rollup
 """Insatser per goal (of every scheme), region and year (``mg:GoalCount``): what roll-ups sum and gaps list."""
-CLOSURE_VERSION = Literal(3)
+CLOSURE_VERSION = Literal(4)
 """What ``graph/closure`` says of itself (``owl:versionInfo``): raised when the closure gains what
 queries read, so that a graph built before is rebuilt rather than answered from (2: cells of every
-scheme, for gaps; 3: ``mg:mayReach``, suggestions included)."""
-BROADER, CROSSWALK, SUGGESTED = "broader", "crosswalk", "suggested"
+scheme, for gaps; 3: ``mg:mayReach``, suggestions included; 4: ``mg:mainReach``, the cells' direct,
+main and suggested counts and the group cells ``mg:GroupCount``, for reports)."""
+BROADER, CROSSWALK, SUGGESTED, MAIN = "broader", "crosswalk", "suggested", "main"
 """Kinds of edge between goals, as ``goal_edges.rq`` names them: inside a scheme, across schemes
-(stated or accepted), and across schemes suggested but not reviewed."""
+(stated or accepted; ``main`` where it is the goal's main link), and across schemes suggested but
+not reviewed. A main edge is a crosswalk edge with ``main`` set."""
 
 
 def goal_graph(store: GraphStore) -> nx.DiGraph:
@@ -59,19 +61,28 @@ def goal_graph(store: GraphStore) -> nx.DiGraph:
             label = f"{notation} {label}"
         graph.add_node(goal, label=label)
     for row in store.select_values(load_query("goal_edges")):
-        source, target = str(row["from"]), str(row["to"])
+        source, target, kind = str(row["from"]), str(row["to"]), str(row["edge"])
         if source in graph and target in graph and source != target:
             known = graph.get_edge_data(source, target)
             if known is None or known["edge"] == SUGGESTED:  # a reviewed or inner edge beats a suggestion
-                graph.add_edge(source, target, edge=str(row["edge"]))
+                graph.add_edge(source, target, edge=CROSSWALK if kind == MAIN else kind, main=kind == MAIN)
+            elif kind == MAIN:
+                known["main"] = True
     return graph
 
 
-def reach(graph: nx.DiGraph, *, with_suggested: bool = False) -> Iterator[tuple[str, str]]:
+def _follows(edge: dict[str, object], with_suggested: bool, main_only: bool) -> bool:
+    if main_only:
+        return edge["edge"] == BROADER or bool(edge.get("main"))
+    return with_suggested or edge["edge"] != SUGGESTED
+
+
+def reach(graph: nx.DiGraph, *, with_suggested: bool = False, main_only: bool = False) -> Iterator[tuple[str, str]]:
     """Every pair (from, to) with ``to`` reachable from ``from``, itself included; over suggested
-    edges too when ``with_suggested``."""
+    edges too when ``with_suggested``; with ``main_only`` over broader edges and main crosswalk
+    links only."""
     successors = {node: [step for step in graph.successors(node)
-                         if with_suggested or graph.edges[node, step]["edge"] != SUGGESTED] for node in graph}
+                         if _follows(graph.edges[node, step], with_suggested, main_only)] for node in graph}
     for source in sorted(graph):
         seen = {source}
         queue = deque([source])
@@ -113,29 +124,57 @@ def materialise_closure(store: GraphStore) -> int:
     pairs = list(reach(graph))
     triples += [(iris[source], MG.reaches, iris[target]) for source, target in pairs]
     triples += [(iris[source], MG.mayReach, iris[target]) for source, target in reach(graph, with_suggested=True)]
+    triples += [(iris[source], MG.mainReach, iris[target]) for source, target in reach(graph, main_only=True)]
     triples.append((CLOSURE_GRAPH, OWL.versionInfo, CLOSURE_VERSION))
     store.add_graph(CLOSURE_GRAPH, triples)
     store.replace_graph(ROLLUP_GRAPH, rollup_cells(store))
     return len(pairs)
 
 
+CELL_COUNTS = {"rollup_cells": MG.insatser, "rollup_cells_direct": MG.insatserDirect,
+               "rollup_cells_main": MG.insatserMain, "rollup_cells_suggested": MG.insatserSuggested}
+"""The query of each count a goal's cell holds: in all, direct, through main links, with suggestions."""
+GROUP_COUNTS = {"rollup_groups": MG.insatser, "rollup_groups_main": MG.insatserMain,
+                "rollup_groups_suggested": MG.insatserSuggested}
+
+
 def rollup_cells(store: GraphStore) -> list[Triple]:
-    """One ``mg:GoalCount`` per goal, region and year that insatser serve, with how many and the
-    goal's schemes (``rollup_cells.rq``, a year at a time, over the closure just written)."""
+    """One ``mg:GoalCount`` per goal, region and year that insatser serve, with how many (in all,
+    direct, through main links, with suggestions) and the goal's schemes; one ``mg:GroupCount`` per
+    group of goals a report counts (``rollup_groups.rq``), region and year. A year at a time, over
+    the closure just written; a count that is 0 is left out, ``mg:insatser`` excepted."""
     schemes: dict[str, set[URIRef]] = {}  # a goal's rows recur, once per graph that holds it
     for row in store.select_values(load_query("goal_schemes")):
         schemes.setdefault(str(row["goalIri"]), set()).add(URIRef(str(row["schemeIri"])))
     triples: list[Triple] = []
     for found in store.select(load_query("insats_years")):  # as they are written, a malformed year too
-        for row in store.select_values(load_query("rollup_cells"), {"year": cast(Literal, found["year"])}):
-            goal, region, year = str(row["goal"]), str(row["region"]), str(row["year"])
-            key = hashlib.sha1(f"{goal} {region} {year}".encode()).hexdigest()[:16]
-            cell = ID["goal-count/" + key]
-            triples += [(cell, RDF.type, MG.GoalCount), (cell, MG.countedGoal, URIRef(goal)),
-                        (cell, MG.countedRegion, URIRef(region)),
-                        (cell, MG.countedYear, Literal(year, datatype=XSD.gYear)),
-                        (cell, MG.insatser, Literal(int(row["n"]), datatype=XSD.integer))]  # type: ignore[call-overload]
-            triples += [(cell, MG.countedScheme, scheme) for scheme in sorted(schemes.get(goal, ()))]
+        year = cast(Literal, found["year"])
+        for kind, queries, counted in (("goal-count", CELL_COUNTS, MG.countedGoal),
+                                       ("group-count", GROUP_COUNTS, MG.countedGroup)):
+            cells: dict[tuple[str, str, str], dict[URIRef, int]] = {}
+            for name, count in queries.items():
+                for row in store.select_values(load_query(name), {"year": year}):
+                    key = (str(row.get("goal") or row.get("group")), str(row["region"]), str(row["year"]))
+                    cells.setdefault(key, {})[count] = int(row["n"])  # type: ignore[call-overload]
+            for (what, region, cell_year), numbers in cells.items():
+                triples += _cell(kind, counted, what, region, cell_year, numbers, schemes)
+    return triples
+
+
+def _cell(kind: str, counted: URIRef, what: str, region: str, year: str, numbers: dict[URIRef, int],
+          schemes: dict[str, set[URIRef]]) -> list[Triple]:
+    key = hashlib.sha1(f"{what} {region} {year}".encode()).hexdigest()[:16]
+    cell = ID[f"{kind}/{key}"]
+    triples: list[Triple] = [
+        (cell, RDF.type, MG.GoalCount if kind == "goal-count" else MG.GroupCount),
+        (cell, counted, URIRef(what) if kind == "goal-count" else Literal(what)),
+        (cell, MG.countedRegion, URIRef(region)), (cell, MG.countedYear, Literal(year, datatype=XSD.gYear)),
+        (cell, MG.insatser, Literal(numbers.get(MG.insatser, 0), datatype=XSD.integer)),
+    ]
+    triples += [(cell, count, Literal(n, datatype=XSD.integer)) for count, n in numbers.items()
+                if count != MG.insatser and n]
+    if kind == "goal-count":
+        triples += [(cell, MG.countedScheme, scheme) for scheme in sorted(schemes.get(what, ()))]
     return triples
 
 

@@ -1,12 +1,17 @@
-"""What a report counts, read from the graph once: the insatser of the selection, the goals they
-name, the goals of every scheme, the edges between goals and the §8 amounts.
+"""What a report counts, read from the graph once: the roll-up cells ``malgraf build`` materialised
+(insatser per goal, region and year, in all, directly, through main links, with suggestions), the
+group cells ("any of them"), the insatser per region and section, the goals of the report's schemes
+and the §8 amounts.
 
-Everything a table counts is computed from these in ``tables``, so that every table of a report
-counts the same insatser the same way, and a test can check each against a direct SPARQL count.
+Every count is summed from cells the build made over the closure, so that a report reads a few
+thousand cells instead of following hundreds of thousands of links (``benchmarks/report.py``), and
+every table of a report counts the same insatser the same way; a test checks each table against a
+direct SPARQL count over the links.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -14,6 +19,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
+from malgraf.answers import Scope
 from malgraf.query import scheme_name, select_values
 from malgraf.store import GraphStore
 
@@ -32,13 +38,17 @@ class Selection:
     year: int | None = None
     with_suggested: bool = False
 
-    def bindings(self) -> dict[str, URIRef | Literal]:
-        values: dict[str, URIRef | Literal] = {}
+    def bindings(self) -> dict[str, Identifier]:
+        values: dict[str, Identifier] = {}
         if self.region is not None:
             values["region"] = self.region
         if self.year is not None:
             values["year"] = Literal(str(self.year), datatype=XSD.gYear)
         return values
+
+    def with_schemes(self, schemes: Sequence[URIRef]) -> list[dict[str, Identifier | None]]:
+        """The selection's bindings once per scheme: a ``VALUES`` table with a row per scheme."""
+        return [{**self.bindings(), "scheme": scheme} for scheme in schemes]
 
 
 @dataclass(frozen=True)
@@ -46,18 +56,29 @@ class Facts:
     """The graph as a report reads it, IRIs as strings."""
 
     selection: Selection
-    insatser: pd.DataFrame
-    """insats, region, year, section, name: one row per insats of the selection."""
-    links: pd.DataFrame
-    """insats, goal, how (stated, section, suggested): the goals each insats names itself."""
+    store: GraphStore
+    insatser: pd.Series
+    """How many insatser of the selection each region (IRI) has."""
+    cells: pd.DataFrame
+    """goal, region, all, direct, main, suggested: insatser per goal and region, years summed."""
+    groups: pd.DataFrame
+    """group, region, all, main, suggested: insatser that reach any goal of a group."""
     goals: pd.DataFrame
     """goal, scheme (sdg, national, eruf, programmes, rus, other), class, notation, label, region."""
-    edges: list[tuple[str, str, str]]
-    """(from, to, kind) between goals: broader, main, crosswalk, suggested."""
+    parents: dict[str, str]
+    """A goal → the goal above it."""
+    sections: pd.DataFrame
+    """region, section, n."""
     regions: pd.DataFrame
     """region, regionName, lanskod: every region, with or without insatser."""
     allocations: pd.DataFrame
     """region, year, item, measure, amount, share, period, statement, line, note."""
+    lang: str
+
+    @property
+    def count_column(self) -> str:
+        """Which count a report shows "in all": the reviewed links', or with suggestions too."""
+        return "suggested" if self.selection.with_suggested else "all"
 
 
 def _frame(rows: list[dict[str, object]], columns: list[str]) -> pd.DataFrame:
@@ -67,48 +88,63 @@ def _frame(rows: list[dict[str, object]], columns: list[str]) -> pd.DataFrame:
          for row in rows], columns=columns)
 
 
-def read_facts(store: GraphStore, selection: Selection, lang: str = "sv") -> Facts:
-    """The facts of ``selection``: its insatser and their links, and every goal, edge and region."""
-    bindings = selection.bindings() or None
-    insatser = _frame(select_values(store, "report_insatser", bindings),
-                      ["insats", "region", "year", "section", "name"])
-    insatser = insatser.drop_duplicates("insats")
-    insatser["year"] = insatser["year"].astype(int)
-    links = _frame(select_values(store, "report_links", bindings), ["insats", "goal", "how"])
-    if not selection.with_suggested:
-        links = links[links["how"] != "suggested"]
-    goals = _goals(store, lang)
-    edges = [(str(row["from"]), str(row["to"]), str(row["edge"]))
-             for row in select_values(store, "report_goal_edges")]
-    regions = _frame(select_values(store, "report_regions"), ["region", "regionName", "lanskod"])
-    allocations = _frame(select_values(store, "report_allocations", bindings),
-                         ["record", "region", "year", "item", "measure", "amount", "share", "period",
-                          "statement", "line", "note"])
-    for column in ("amount", "share", "line"):
-        allocations[column] = allocations[column].map(_number).astype(object)
-    return Facts(selection, insatser.reset_index(drop=True), links.drop_duplicates().reset_index(drop=True),
-                 goals, edges, regions.drop_duplicates("region").sort_values("lanskod").reset_index(drop=True),
-                 allocations)
-
-
 def _number(value: object) -> int | float | None:
-    """A decimal from the graph as a plain number (whole kronor as ``int``); None stays None."""
+    """A number from the graph as a plain number (whole kronor as ``int``); None stays None."""
     if value is None or (isinstance(value, float) and value != value):
         return None
     number = float(value)  # type: ignore[arg-type]
     return int(number) if number.is_integer() else number
 
 
-def _goals(store: GraphStore, lang: str) -> pd.DataFrame:
+def read_facts(store: GraphStore, selection: Selection, scope: Scope, schemes: Sequence[URIRef],
+               lang: str = "sv") -> Facts:
+    """The facts of ``selection`` for a report on the goals of ``schemes``."""
+    counts = {region: sum(n for (r, year), n in scope.counts.items() if r == region
+                          and (selection.year is None or year == str(selection.year)))
+              for region in scope.names if selection.region in (None, region)}
+    insatser = pd.Series({str(region): n for region, n in counts.items() if n}, dtype=int)
+    bindings = selection.bindings() or None
+    cells = _counts(select_values(store, "report_cells", selection.with_schemes(schemes)) if schemes else [],
+                    ["goal", "region"], ["all", "direct", "main", "suggested"])
+    groups = _counts(select_values(store, "report_groups", bindings), ["group", "region"],
+                     ["all", "main", "suggested"])
+    sections = _frame(select_values(store, "report_sections", bindings), ["region", "year", "section", "n"])
+    sections = sections.groupby(["region", "section"], as_index=False).agg(n=("n", "sum"))
+    goals = _goals(store, schemes, lang)
+    parents = {str(row["goal"]): str(row["parent"])
+               for row in select_values(store, "report_parents", [{"scheme": s} for s in schemes])} if schemes else {}
+    regions = _frame(select_values(store, "report_regions"), ["region", "regionName", "lanskod"])
+    allocations = _frame(select_values(store, "report_allocations", bindings),
+                         ["record", "region", "year", "item", "measure", "amount", "share", "period",
+                          "statement", "line", "note"])
+    for column in ("amount", "share", "line"):
+        allocations[column] = allocations[column].map(_number).astype(object)
+    return Facts(selection, store, insatser, cells, groups, goals, parents, sections,
+                 regions.drop_duplicates("region").sort_values("lanskod").reset_index(drop=True), allocations,
+                 lang)
+
+
+def _counts(rows: list[dict[str, object]], keys: list[str], numbers: list[str]) -> pd.DataFrame:
+    """Cells summed over the years of the selection; a count a cell does not state is 0."""
+    frame = _frame(rows, [*keys, *numbers])
+    for column in numbers:
+        frame[column] = pd.to_numeric(frame[column]).fillna(0).astype(int)
+    if frame.empty:
+        return frame
+    return frame.groupby(keys, as_index=False)[numbers].sum()
+
+
+def _goals(store: GraphStore, schemes: Sequence[URIRef], lang: str) -> pd.DataFrame:
+    columns = ["goal", "scheme", "schemeIri", "class", "notation", "label", "region"]
+    if not schemes:
+        return pd.DataFrame(columns=columns)
     rows = []
-    for row in select_values(store, "report_goals"):
+    for row in select_values(store, "report_goals", [{"scheme": scheme} for scheme in schemes]):
         cls = str(row["class"])
-        scheme = SCHEME_OF_CLASS.get(cls) or scheme_name(row["scheme"])
         first, second = (row["svLabel"], row["enLabel"]) if lang == "sv" else (row["enLabel"], row["svLabel"])
-        rows.append({"goal": str(row["goal"]), "scheme": scheme, "schemeIri": str(row["scheme"]), "class": cls,
+        rows.append({"goal": str(row["goal"]), "scheme": SCHEME_OF_CLASS.get(cls) or scheme_name(row["scheme"]),
+                     "schemeIri": str(row["scheme"]), "class": cls,
                      "notation": None if row["notation"] is None else str(row["notation"]),
                      "label": str(first or second or row["goal"]),
                      "region": None if row["region"] is None else str(row["region"])})
-    frame = pd.DataFrame.from_records(rows, columns=["goal", "scheme", "schemeIri", "class", "notation", "label",
-                                                     "region"])
-    return frame.drop_duplicates("goal").reset_index(drop=True)
+    return pd.DataFrame.from_records(rows, columns=columns).drop_duplicates("goal").reset_index(drop=True)

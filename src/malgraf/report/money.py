@@ -6,7 +6,7 @@ import pandas as pd
 
 from malgraf.importers.tables import ALLOCATION_ITEMS
 from malgraf.report.table import Column, ReportTable
-from malgraf.report.tables import ALL_ROW, REGIONAL_GOALS, Tables
+from malgraf.report.tables import ALL_ROW, Tables
 
 PREFERRED_MEASURES: dict[str, tuple[str, ...]] = {
     "totalt": ("ram", "beviljat", "bemyndigande", "planerat", "utbetalt"),
@@ -68,17 +68,13 @@ def regions_table(tables: Tables) -> ReportTable:
     """Per region: its insatser, how many reach its own goals and the national strategy, and its grant."""
     counts = tables.counts
     amounts = counts.facts.allocations
-    national = counts.goals_of("national")
-    regional = counts.goals_of("rus", REGIONAL_GOALS)
-    reached = counts.reached()
+    regional, national = counts.group("rus"), counts.group("national")
     rows = []
     for region in counts.regions:
-        own = reached[reached["region"] == region]
         row: dict[str, object] = {
             "region": region, "regionName": counts.region_names[region],
-            "insatser": int(counts.insatser_per_region.get(region, 0)),
-            "rus": own.loc[own["goal"].isin(regional["goal"]), "insats"].nunique(),
-            "national": own.loc[own["goal"].isin(national["goal"]), "insats"].nunique(),
+            "insatser": int(counts.facts.insatser.get(region, 0)),
+            "rus": int(regional[region]), "national": int(national[region]),
         }
         for item in SHOWN_ITEMS:
             row[item], row[f"{item} measure"] = _chosen(amounts, region, item)
@@ -88,8 +84,7 @@ def regions_table(tables: Tables) -> ReportTable:
         rows.append(row)
     frame = pd.DataFrame(rows)
     total = {"region": None, "regionName": tables.h("all_regions"), "insatser": counts.total,
-             "rus": reached.loc[reached["goal"].isin(regional["goal"]), "insats"].nunique(),
-             "national": reached.loc[reached["goal"].isin(national["goal"]), "insats"].nunique()}
+             "rus": int(regional.sum()), "national": int(national.sum())}
     frame = pd.concat([frame, pd.DataFrame([total])], ignore_index=True)
     frame.index = [*counts.regions, ALL_ROW]
     frame = frame.reset_index(drop=True)

@@ -9,9 +9,11 @@ from datetime import date
 import pandas as pd
 from rdflib import URIRef
 
-from malgraf.answers import check_scope
+from malgraf.answers import Scope, check_scope
 from malgraf.errors import NoDataError
 from malgraf.i18n import REPORT_LABELS, label, message
+from malgraf.namespaces import ERUF, RUS
+from malgraf.query import SCHEMES, require_closure
 from malgraf.report import BY
 from malgraf.report.counts import Counts
 from malgraf.report.facts import Selection, read_facts
@@ -29,6 +31,8 @@ from malgraf.report.tables import (
 )
 from malgraf.store import GraphStore
 
+AREAS, PRIORITIES = "national-area", "national-priority"
+"""The groups of goals (``rollup_groups.rq``) whose "any of them" the area and priority matrices show."""
 
 
 @dataclass(frozen=True)
@@ -53,20 +57,37 @@ def make_report(store: GraphStore, by: str = "national", *, region: URIRef | Non
     ``NoDataError`` when the graph holds no insatser of the selection: an empty report is not an answer.
     """
     scope = check_scope(store, region, year, lang)
+    require_closure(store)
     selection = Selection(region, year, with_suggested)
-    facts = read_facts(store, selection, lang)
+    facts = read_facts(store, selection, scope, _schemes(store, by, scope, region), lang)
     if facts.insatser.empty:
         raise NoDataError(message("nodata.graph", lang))
     counts = Counts(facts)
     tables = Tables(counts, lang)
     built = BUILDERS[by](tables)
-    years = sorted({str(y) for y in facts.insatser["year"]})
+    years = [y for y in scope.years(region) if year is None or y == str(year)]
     where = scope.names.get(region, str(region)) if region is not None else tables.h("all_regions")
     words = [where, ", ".join(years), f"{counts.total} {tables.h('insatser')}"]
     if with_suggested:
         words.append(tables.t("med föreslagna länkar", "with suggested links"))
     return Report(by, _title(by, lang), ", ".join(words), built, counts.total, lang, date.today().isoformat(),
                   selection)
+
+
+def _schemes(store: GraphStore, by: str, scope: Scope, region: URIRef | None) -> list[URIRef]:
+    """The concept schemes whose goals and cells report ``by`` reads."""
+    regional = [rus_scheme_of(r) for r in scope.regions()] if region is None else [rus_scheme_of(region)]
+    return {
+        "national": [SCHEMES["national"]], "priority": [SCHEMES["national"]], "sdg": [SCHEMES["sdg"]],
+        "eruf": [SCHEMES["eruf"], ERUF["jtf-objectives"], SCHEMES["programmes"]],
+        "rus": [*regional, SCHEMES["national"], SCHEMES["sdg"], SCHEMES["eruf"], ERUF["jtf-objectives"]],
+        "region": [], "section": [],
+    }[by]
+
+
+def rus_scheme_of(region: URIRef) -> URIRef:
+    """The concept scheme of a region's own goals: ``rus:10`` for region 10."""
+    return RUS[str(region).rsplit("/", 1)[-1]]
 
 
 def _title(by: str, lang: str) -> str:
@@ -90,22 +111,22 @@ def _national(tables: Tables) -> list[ReportTable]:
     counts = tables.counts
     areas = counts.goals_of("national", (NATIONAL_AREA,))
     return [
-        tables.coverage([("national", tables.h("scheme.national"), ())]),
+        tables.coverage([("national", tables.h("scheme.national"), (), "national")]),
         tables.per_goal("national_goals", tables.t("Insatser per mål i den nationella strategin",
                                                    "Insatser per goal of the national strategy"),
                         _per_goal_counts(tables, tables.h("scheme.national"), main=True), counts.goals_of("national"),
                         main=True, chart="national"),
         tables.matrix("region_area", tables.t("Insatser per region och strategiskt område",
-                                              "Insatser per region and strategic area"), areas),
+                                              "Insatser per region and strategic area"), areas, AREAS),
         tables.matrix("region_area_share", tables.t("Andel av regionens insatser per strategiskt område",
                                                     "Share of the region's insatser per strategic area"),
-                      areas, shares=True, chart="region_area"),
+                      areas, AREAS, shares=True, chart="region_area"),
         tables.matrix("region_area_main", tables.t("Insatser per region och strategiskt område, bara huvudkopplingar",
                                                    "Insatser per region and strategic area, main links only"),
-                      areas, main=True),
+                      areas, AREAS, main=True),
         tables.matrix("region_area_main_share",
                       tables.t("Andel per strategiskt område, bara huvudkopplingar",
-                               "Share per strategic area, main links only"), areas, main=True, shares=True),
+                               "Share per strategic area, main links only"), areas, AREAS, main=True, shares=True),
     ]
 
 
@@ -113,22 +134,22 @@ def _priority(tables: Tables) -> list[ReportTable]:
     counts = tables.counts
     priorities = counts.goals_of("national", (NATIONAL_PRIORITY, PRECONDITION))
     return [
-        tables.coverage([("national", tables.h("scheme.national"), (NATIONAL_PRIORITY, PRECONDITION))]),
+        tables.coverage([("national", tables.h("scheme.national"), (NATIONAL_PRIORITY, PRECONDITION), PRIORITIES)]),
         tables.per_goal("priorities", tables.t("Insatser per prioritering och grundförutsättning",
                                                "Insatser per priority and basic precondition"),
                         _per_goal_counts(tables, tables.h("scheme.national"), main=True), priorities, main=True,
                         chart="priority"),
         tables.matrix("region_priority", tables.t("Insatser per region och prioritering",
-                                                  "Insatser per region and priority"), priorities),
+                                                  "Insatser per region and priority"), priorities, PRIORITIES),
         tables.matrix("region_priority_share", tables.t("Andel av regionens insatser per prioritering",
                                                         "Share of the region's insatser per priority"),
-                      priorities, shares=True, chart="region_priority"),
+                      priorities, PRIORITIES, shares=True, chart="region_priority"),
         tables.matrix("region_priority_main", tables.t("Insatser per region och prioritering, bara huvudkopplingar",
                                                        "Insatser per region and priority, main links only"),
-                      priorities, main=True),
+                      priorities, PRIORITIES, main=True),
         tables.matrix("region_priority_main_share", tables.t("Andel per prioritering, bara huvudkopplingar",
                                                              "Share per priority, main links only"),
-                      priorities, main=True, shares=True),
+                      priorities, PRIORITIES, main=True, shares=True),
     ]
 
 
@@ -138,8 +159,9 @@ def _sdg(tables: Tables) -> list[ReportTable]:
     parent = _parents(tables, targets)
     name = tables.h("scheme.sdg")
     return [
-        tables.coverage([("sdg", tables.t("Agenda 2030, mål", "Agenda 2030, goals"), (SDG_GOAL,)),
-                         ("sdg", tables.t("Agenda 2030, delmål", "Agenda 2030, targets"), (SDG_TARGET,))]),
+        tables.coverage([("sdg", tables.t("Agenda 2030, mål", "Agenda 2030, goals"), (SDG_GOAL,), "sdg"),
+                         ("sdg", tables.t("Agenda 2030, delmål", "Agenda 2030, targets"), (SDG_TARGET,),
+                          "sdg-target")]),
         tables.per_goal("sdg_goals", tables.t("Insatser per mål i Agenda 2030", "Insatser per Agenda 2030 goal"),
                         _per_goal_counts(tables, name), goals, chart="sdg"),
         tables.per_goal("sdg_targets", tables.t("Insatser per delmål i Agenda 2030",
@@ -153,7 +175,8 @@ def _eruf(tables: Tables) -> list[ReportTable]:
     objectives = counts.goals_of("eruf", ERUF_OBJECTIVES)
     name = tables.h("scheme.eruf")
     return [
-        tables.coverage([("eruf", name, ERUF_OBJECTIVES), ("programmes", tables.h("scheme.programmes"), ())]),
+        tables.coverage([("eruf", name, ERUF_OBJECTIVES, "eruf"),
+                         ("programmes", tables.h("scheme.programmes"), (), "programmes")]),
         tables.per_goal("eruf_objectives", tables.t("Insatser per mål i Regionalfonden",
                                                     "Insatser per objective of the Regional Fund"),
                         _per_goal_counts(tables, name), objectives, parent=_parents(tables, objectives),
@@ -164,7 +187,7 @@ def _eruf(tables: Tables) -> list[ReportTable]:
 
 
 def _rus(tables: Tables) -> list[ReportTable]:
-    built = [tables.coverage([("rus", tables.h("scheme.rus"), REGIONAL_GOALS)]), tables.regional_goals()]
+    built = [tables.coverage([("rus", tables.h("scheme.rus"), REGIONAL_GOALS, "rus")]), tables.regional_goals()]
     if tables.counts.facts.selection.region is None:
         return [*built, gaps_per_region(tables)]
     return [*built,
@@ -200,22 +223,20 @@ def _parents(tables: Tables, goals: pd.DataFrame) -> dict[str, str]:
     """Each goal's broader goal, by notation: a target's SDG, a specific objective's policy objective."""
     facts = tables.counts.facts
     notation = dict(zip(facts.goals["goal"], facts.goals["notation"], strict=True))
-    wanted = set(goals["goal"])
-    return {source: str(notation.get(target) or "") for source, target, kind in facts.edges
-            if kind == "broader" and source in wanted}
+    return {goal: str(notation.get(facts.parents[goal]) or "") for goal in goals["goal"] if goal in facts.parents}
 
 
 def gaps_per_region(tables: Tables) -> ReportTable:
     """Per region: how many goals of each scheme none of its insatser reaches."""
     counts = tables.counts
-    reached = counts.reached()
     schemes = [("rus", tables.h("scheme.rus"), REGIONAL_GOALS),
                ("national", tables.h("scheme.national"), (NATIONAL_AREA, NATIONAL_PRIORITY, PRECONDITION)),
                ("sdg", tables.t("Agenda 2030, mål", "Agenda 2030, goals"), (SDG_GOAL,)),
                ("eruf", tables.h("scheme.eruf"), ERUF_OBJECTIVES)]
     rows = []
+    cells = counts.facts.cells
     for region in counts.regions:
-        own = set(reached.loc[reached["region"] == region, "goal"])
+        own = set(cells.loc[(cells["region"] == region) & (cells[counts.column] > 0), "goal"])
         row: dict[str, object] = {"region": region, "regionName": counts.region_names[region]}
         for key, _, classes in schemes:
             goals = counts.goals_of(key, classes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+from rdflib import URIRef
 
 from malgraf.i18n import REPORT_LABELS, label
 from malgraf.namespaces import MG
@@ -59,18 +60,16 @@ class Tables:
         return ReportTable(key, title, counts, frame, self._goal_columns(main=main, parent=parent is not None),
                            chart, self.suggested_note)
 
-    def coverage(self, schemes: list[tuple[str, str, tuple[str, ...]]]) -> ReportTable:
-        """Per scheme: the insatser with and without a goal of it, and how many of its goals are reached."""
+    def coverage(self, schemes: list[tuple[str, str, tuple[str, ...], str]]) -> ReportTable:
+        """Per scheme (key, name, classes, group): the insatser with and without a goal of it, and
+        how many of its goals are reached."""
         rows = []
-        for key, name, classes in schemes:
+        for key, name, classes, group in schemes:
             goals = self.counts.goals_of(key, classes)
-            if key == "rus":
-                goals = goals[goals["region"].isin(set(self.counts.facts.insatser["region"]))]
-            with_goal = self.counts.with_any(goals)
-            found = self.counts.reached()
-            reached = set(found.loc[found["goal"].isin(goals["goal"]), "goal"])
-            rows.append({"scheme": name, "insatser": self.counts.total, "with_goal": len(with_goal),
-                         "without_goal": self.counts.total - len(with_goal), "goals": len(goals),
+            with_goal = int(self.counts.group(group).sum())
+            reached = self.counts.reached_goals(goals)
+            rows.append({"scheme": name, "insatser": self.counts.total, "with_goal": with_goal,
+                         "without_goal": self.counts.total - with_goal, "goals": len(goals),
                          "served": len(reached), "unserved": len(goals) - len(reached)})
         frame = pd.DataFrame(rows, columns=["scheme", "insatser", "with_goal", "without_goal", "goals", "served",
                                             "unserved"])
@@ -90,10 +89,11 @@ class Tables:
 
     # --- region × goal --------------------------------------------------------------------
 
-    def matrix(self, key: str, title: str, goals: pd.DataFrame, *, main: bool = False, shares: bool = False,
-               chart: str | None = None) -> ReportTable:
-        """Region × goal, counts or shares of the region's insatser; main crosswalk links only with ``main``."""
-        cells = self.counts.matrix(goals, "main" if main else None)
+    def matrix(self, key: str, title: str, goals: pd.DataFrame, group: str, *, main: bool = False,
+               shares: bool = False, chart: str | None = None) -> ReportTable:
+        """Region × goal, counts or shares of the region's insatser; main crosswalk links only with
+        ``main``; "any of them" from the cells of ``group``."""
+        cells = self.counts.matrix(goals, group, main=main)
         names = [str(n) for n in goals["notation"]]
         frame = cells.rename(columns=dict(zip(goals["goal"], names, strict=True)))
         if shares:
@@ -115,12 +115,12 @@ class Tables:
                 else self.t("antal insatser", "number of insatser"))
         counts = self.t(
             f"Per region och mål: {what} som når målet, direkt, via målhierarkin eller korsreferensen, {how}; "
-            "en insats räknas en gång per mål. \"Något av målen\" + \"inget av målen\" = regionens insatser; sista raden "
-            "är alla regioner tillsammans. Kolumnerna: " + ", ".join(
+            "en insats räknas en gång per mål. \"Något av målen\" + \"inget av målen\" = regionens insatser; "
+            "sista raden är alla regioner tillsammans. Kolumnerna: " + ", ".join(
                 f"{n} {lbl}" for n, lbl in zip(names, goals["label"], strict=True)) + ".",
             f"Per region and goal: {what} that reach the goal, directly, through the goal hierarchy or the "
-            f"crosswalk, {how}; an insats counts once per goal. \"Any of them\" + \"none of them\" = the region's insatser; "
-            "the last row is all regions together. The columns: " + ", ".join(
+            f"crosswalk, {how}; an insats counts once per goal. \"Any of them\" + \"none of them\" = the "
+            "region's insatser; the last row is all regions together. The columns: " + ", ".join(
                 f"{n} {lbl}" for n, lbl in zip(names, goals["label"], strict=True)) + ".")
         return ReportTable(key, title, counts, frame, columns, chart, self.suggested_note)
 
@@ -128,12 +128,10 @@ class Tables:
 
     def regional_goals(self) -> ReportTable:
         goals = self.counts.goals_of("rus", REGIONAL_GOALS)
-        regions = set(self.counts.facts.insatser["region"])
-        goals = goals[goals["region"].isin(regions)]
         frame = self.counts.per_goal(goals)
-        names = dict(zip(self.counts.facts.goals["goal"], self.counts.facts.goals["label"], strict=True))
-        parents = {source: target for source, target, kind in self.counts.facts.edges if kind == "broader"}
-        frame["parent"] = frame["goal"].map(lambda goal: names.get(parents.get(goal, "")))
+        facts = self.counts.facts
+        names = dict(zip(facts.goals["goal"], facts.goals["label"], strict=True))
+        frame["parent"] = frame["goal"].map(lambda goal: names.get(facts.parents.get(goal, "")))
         frame["regionName"] = frame["region"].map(self.counts.region_names)
         order = sorted(frame.index, key=lambda i: (self.counts.regions.index(str(frame.at[i, "region"])),
                                                    str(frame.at[i, "parent"] or ""),
@@ -154,26 +152,36 @@ class Tables:
             frame, columns, "rus", self.suggested_note)
 
     def insatser(self) -> ReportTable:
-        """Each insats of the selection with the regional goals it names and the national goals and
-        SDGs it reaches: the rows behind the counts."""
+        """Each insats of the one region selected, with the regional goals it names and the national
+        goals and SDGs it reaches: the rows behind the counts (read for that region only)."""
+        from malgraf.query import select_values
+        from malgraf.report.facts import _frame
+
         counts = self.counts
         facts = counts.facts
-        names = dict(zip(facts.goals["goal"], facts.goals["label"], strict=True))
-        notations = dict(zip(facts.goals["goal"], facts.goals["notation"], strict=True))
-        regional = set(counts.goals_of("rus", REGIONAL_GOALS)["goal"])
+        region = facts.selection.region
+        assert region is not None, "the insatser table is for one region"
         national = counts.goals_of("national", (NATIONAL_AREA, NATIONAL_PRIORITY, PRECONDITION))
         sdg = counts.goals_of("sdg", (SDG_GOAL,))
-        found = counts.reached()
-        own = found[found["direct"] & found["goal"].isin(regional)].groupby("insats")["goal"].agg(
-            lambda goals: "; ".join(sorted(str(names[g]) for g in goals)))
+        regional = counts.goals_of("rus", REGIONAL_GOALS)
+        schemes = sorted({*national["schemeIri"], *sdg["schemeIri"], *regional["schemeIri"]})
+        insatser = _frame(select_values(facts.store, "report_insatser", facts.selection.bindings()),
+                          ["insats", "region", "year", "section", "name"]).drop_duplicates("insats")
+        found = _frame(select_values(facts.store, "report_insats_goals",
+                                     facts.selection.with_schemes([URIRef(s) for s in schemes])),
+                       ["insats", "goal", "named"])
+        names = dict(zip(facts.goals["goal"], facts.goals["label"], strict=True))
+        notations = dict(zip(facts.goals["goal"], facts.goals["notation"], strict=True))
         order = {goal: i for i, goal in enumerate([*national["goal"], *sdg["goal"]])}
+        named = found[found["named"].astype(str).isin(["true", "True", "1"]) & found["goal"].isin(regional["goal"])]
+        own = named.groupby("insats")["goal"].agg(lambda goals: "; ".join(sorted({str(names[g]) for g in goals})))
 
         def joined(goals: pd.Series) -> str:
-            return ", ".join(str(notations[g]) for g in sorted(goals, key=order.__getitem__))
+            return ", ".join(str(notations[g]) for g in sorted(set(goals), key=order.__getitem__))
 
         reached_national = found[found["goal"].isin(national["goal"])].groupby("insats")["goal"].agg(joined)
         reached_sdg = found[found["goal"].isin(sdg["goal"])].groupby("insats")["goal"].agg(joined)
-        frame = facts.insatser[["insats", "region", "section", "name"]].copy()
+        frame = insatser[["insats", "region", "section", "name"]].copy()
         frame["regionName"] = frame["region"].map(counts.region_names)
         frame["rus"] = frame["insats"].map(own)
         frame["national"] = frame["insats"].map(reached_national)
@@ -187,6 +195,8 @@ class Tables:
                    Column("rus", self.t("regionens mål som insatsen anger", "the region's goals it names")),
                    Column("national", self.t("når i nationella strategin", "reaches in the national strategy")),
                    Column("sdg", self.t("når i Agenda 2030", "reaches in Agenda 2030"))]
+        notes = [self.t("Bara granskade länkar: föreslagna länkar visas inte här.",
+                        "Reviewed links only: suggested links are not shown here.")] if self.suggested_note else []
         return ReportTable(
             "insatser", self.t("Insatserna och deras mål", "The insatser and their goals"),
             self.t("Varje insats i urvalet med avsnittet den redovisas under, de mål i regionens strategier som den "
@@ -195,14 +205,12 @@ class Tables:
                    "Each insats of the selection with the section it is reported under, the goals of the region's "
                    "strategies it names itself, and the areas, priorities and Agenda 2030 goals it reaches, "
                    "directly, through the hierarchy or the crosswalk: the rows behind the counts."),
-            frame, columns, None, self.suggested_note)
+            frame, columns, None, notes)
 
     def gaps(self, scheme: str, name: str, classes: tuple[str, ...] = ()) -> ReportTable:
         """The goals of ``scheme`` that no insats of the selection reaches."""
         goals = self.counts.goals_of(scheme, classes)
-        if scheme == "rus":
-            goals = goals[goals["region"].isin(set(self.counts.facts.insatser["region"]))]
-        reached = set(self.counts.reached()["goal"])
+        reached = self.counts.reached_goals(goals)
         frame = goals[~goals["goal"].isin(reached)].reset_index(drop=True)
         columns = [Column("goal", "goal", "iri"), Column("notation", self.h("notation")),
                    Column("label", self.h("label"), link="goal")]
@@ -219,9 +227,9 @@ class Tables:
     # --- sections and regions -------------------------------------------------------------
 
     def sections(self) -> ReportTable:
-        insatser = self.counts.facts.insatser
-        cells = insatser.groupby(["region", "section"]).size().unstack(fill_value=0)
-        sections = sorted(int(s) for s in insatser["section"].dropna().unique())
+        found = self.counts.facts.sections
+        cells = found.pivot_table(index="region", columns="section", values="n", aggfunc="sum", fill_value=0)
+        sections = sorted(int(s) for s in found["section"].unique())
         cells = cells.reindex(index=self.counts.regions, columns=sections, fill_value=0)
         cells.columns = [str(s) for s in sections]
         cells["insatser"] = cells.sum(axis=1)
