@@ -47,6 +47,23 @@ def test_reach_is_every_pair_with_a_path(edges: list[tuple[str, str, str]]) -> N
 
 
 @settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(GOALS), st.sampled_from(GOALS),
+                          st.sampled_from(["broader", "crosswalk", "main", "suggested"])), max_size=20))
+def test_main_reach_follows_broader_and_main_links_only(edges: list[tuple[str, str, str]]) -> None:
+    graph = nx.DiGraph()
+    graph.add_nodes_from(GOALS)
+    for source, target, kind in edges:  # as closure.goal_graph stores them: a main link is a crosswalk edge
+        if source != target and not graph.has_edge(source, target):
+            graph.add_edge(source, target, edge="crosswalk" if kind == "main" else kind, main=kind == "main")
+    followed = nx.DiGraph([(a, b) for a, b, data in graph.edges(data=True)
+                           if data["edge"] == "broader" or data["main"]])
+    followed.add_nodes_from(GOALS)
+    expected = {(source, target) for source in followed for target in nx.descendants(followed, source) | {source}}
+    assert set(reach(graph, main_only=True)) == expected
+    assert set(reach(graph, main_only=True)) <= set(reach(graph)) <= set(reach(graph, with_suggested=True))
+
+
+@settings(max_examples=200, deadline=None)
 @given(edge_lists)
 def test_ways_are_shortest_paths_over_the_edges_with_the_right_via(edges: list[tuple[str, str, str]]) -> None:
     graph = goal_graph_of(edges)
@@ -90,13 +107,13 @@ def chain_turtle(path: Path, size: int) -> Path:
     return path
 
 
-def test_the_closure_holds_two_quads_per_pair_and_one_per_goal(tmp_path: Path) -> None:
-    """Linear in the pairs: a chain of 60 goals adds 60·61/2 pairs (each as mg:reaches and as
-    mg:mayReach) and 60 names, and no path literals."""
+def test_the_closure_holds_three_quads_per_pair_and_one_per_goal(tmp_path: Path) -> None:
+    """Linear in the pairs: a chain of 60 goals adds 60·61/2 pairs (each as mg:reaches, mg:mayReach
+    and, the chain being skos:broader, mg:mainReach) and 60 names, and no path literals."""
     base = build_store(materialise=materialise_closure)
     store = build_store(extra_turtle=[chain_turtle(tmp_path / "chain.ttl", 60)], materialise=materialise_closure)
     added = quads_per_graph(store)[str(CLOSURE_GRAPH)] - quads_per_graph(base)[str(CLOSURE_GRAPH)]
-    assert added == 2 * (60 * 61 // 2) + 60
+    assert added == 3 * (60 * 61 // 2) + 60
     assert longest_literal(store) == longest_literal(base)
 
 

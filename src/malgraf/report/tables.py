@@ -173,7 +173,7 @@ class Tables:
         names = dict(zip(facts.goals["goal"], facts.goals["label"], strict=True))
         notations = dict(zip(facts.goals["goal"], facts.goals["notation"], strict=True))
         order = {goal: i for i, goal in enumerate([*national["goal"], *sdg["goal"]])}
-        named = found[found["named"].astype(str).isin(["true", "True", "1"]) & found["goal"].isin(regional["goal"])]
+        named = found[(found["named"] == 1) & found["goal"].isin(regional["goal"])]
         own = named.groupby("insats")["goal"].agg(lambda goals: "; ".join(sorted({str(names[g]) for g in goals})))
 
         def joined(goals: pd.Series) -> str:
