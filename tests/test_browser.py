@@ -143,3 +143,24 @@ def test_a_regional_view_says_whose_insatser_it_counts(browser: Browser, mini: D
     assert "1 insatser i Blekinge direkt" in title
     assert "insatser räknade i Blekinge" in browser.evaluate("document.querySelector('.summary').textContent")
     assert browser.log.errors == []
+
+
+def test_a_link_to_a_node_of_the_view_selects_it_and_a_report_page_draws_offline(
+        browser: Browser, mini: Dataset, tmp_path: Path) -> None:
+    from urllib.parse import quote
+
+    from malgraf.report.reports import make_report
+    from malgraf.report.write import write_report
+
+    page, *_ = write_report(make_report(mini, "rus", region=REGION["10"]), "html", tmp_path / "r.html", store=mini)
+    browser.log.requests.clear()
+    browser.open(page.resolve().as_uri(), timeout=30)
+    links = json.loads(browser.evaluate("JSON.stringify([...document.querySelectorAll('a[href*=\"-graf.html#\"]')]"
+                                        ".map(a => a.getAttribute('href')))"))
+    assert f"r-graf.html#{quote(HOSTILE, safe='')}" in links
+    assert browser.evaluate("document.querySelectorAll('svg').length") >= 1
+    assert [url for url in browser.log.requests if not url.startswith(("file:", "data:"))] == []
+    browser.open((tmp_path / "r-graf.html").resolve().as_uri() + "#" + quote(HOSTILE, safe=""), timeout=30)
+    browser.wait_until("document.body.dataset.drawn === 'true'", timeout=15)
+    assert browser.evaluate("JSON.stringify(malgrafView.network.getSelectedNodes())") == json.dumps([HOSTILE])
+    assert browser.log.errors == []

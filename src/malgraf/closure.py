@@ -135,7 +135,9 @@ CELL_COUNTS = {"rollup_cells": MG.insatser, "rollup_cells_direct": MG.insatserDi
                "rollup_cells_main": MG.insatserMain, "rollup_cells_suggested": MG.insatserSuggested}
 """The query of each count a goal's cell holds: in all, direct, through main links, with suggestions."""
 GROUP_COUNTS = {"rollup_groups": MG.insatser, "rollup_groups_main": MG.insatserMain,
-                "rollup_groups_suggested": MG.insatserSuggested}
+                "rollup_groups_suggested": MG.insatserSuggested, "rollup_sections": MG.insatser}
+"""The queries of the group cells: any goal of a group (in all, main links, suggestions), and the
+insatser per report section (groups ``section-1`` … ``section-7``)."""
 
 
 def rollup_cells(store: GraphStore) -> list[Triple]:

@@ -108,8 +108,9 @@ def read_facts(store: GraphStore, selection: Selection, scope: Scope, schemes: S
                     ["goal", "region"], ["all", "direct", "main", "suggested"])
     groups = _counts(select_values(store, "report_groups", bindings), ["group", "region"],
                      ["all", "main", "suggested"])
-    sections = _frame(select_values(store, "report_sections", bindings), ["region", "year", "section", "n"])
-    sections = sections.groupby(["region", "section"], as_index=False).agg(n=("n", "sum"))
+    in_section = groups[groups["group"].str.startswith("section-")]
+    sections = pd.DataFrame({"region": in_section["region"], "n": in_section["all"],
+                             "section": in_section["group"].str.removeprefix("section-").astype(int)})
     goals = _goals(store, schemes, lang)
     parents = {str(row["goal"]): str(row["parent"])
                for row in select_values(store, "report_parents", [{"scheme": s} for s in schemes])} if schemes else {}
@@ -135,16 +136,17 @@ def _counts(rows: list[dict[str, object]], keys: list[str], numbers: list[str]) 
 
 
 def _goals(store: GraphStore, schemes: Sequence[URIRef], lang: str) -> pd.DataFrame:
+    """One row per goal of ``schemes``: its scheme, class (the first of its goal classes by name),
+    notation, label in ``lang`` (else the other language, else its IRI) and region."""
     columns = ["goal", "scheme", "schemeIri", "class", "notation", "label", "region"]
-    if not schemes:
-        return pd.DataFrame(columns=columns)
-    rows = []
-    for row in select_values(store, "report_goals", [{"scheme": scheme} for scheme in schemes]):
-        cls = str(row["class"])
-        first, second = (row["svLabel"], row["enLabel"]) if lang == "sv" else (row["enLabel"], row["svLabel"])
-        rows.append({"goal": str(row["goal"]), "scheme": SCHEME_OF_CLASS.get(cls) or scheme_name(row["scheme"]),
-                     "schemeIri": str(row["scheme"]), "class": cls,
-                     "notation": None if row["notation"] is None else str(row["notation"]),
-                     "label": str(first or second or row["goal"]),
-                     "region": None if row["region"] is None else str(row["region"])})
-    return pd.DataFrame.from_records(rows, columns=columns).drop_duplicates("goal").reset_index(drop=True)
+    found: dict[str, dict[str, object]] = {}
+    rows = select_values(store, "report_goals", [{"scheme": scheme} for scheme in schemes]) if schemes else []
+    for row in sorted(rows, key=lambda r: (str(r["goal"]), str(r["scheme"]), str(r["key"]), str(r["value"]))):
+        goal = found.setdefault(str(row["goal"]), {"goal": str(row["goal"]), "schemeIri": str(row["scheme"])})
+        goal.setdefault(str(row["key"]), str(row["value"]))
+    first, second = ("sv", "en") if lang == "sv" else ("en", "sv")
+    records = [{"goal": iri, "scheme": SCHEME_OF_CLASS.get(str(goal.get("class"))) or scheme_name(goal["schemeIri"]),
+                "schemeIri": goal["schemeIri"], "class": goal.get("class"), "notation": goal.get("notation"),
+                "label": goal.get(first) or goal.get(second) or iri, "region": goal.get("region")}
+               for iri, goal in found.items() if "class" in goal]
+    return pd.DataFrame.from_records(records, columns=columns)

@@ -167,9 +167,12 @@ class Tables:
         schemes = sorted({*national["schemeIri"], *sdg["schemeIri"], *regional["schemeIri"]})
         insatser = _frame(select_values(facts.store, "report_insatser", facts.selection.bindings()),
                           ["insats", "region", "year", "section", "name"]).drop_duplicates("insats")
-        found = _frame(select_values(facts.store, "report_insats_goals",
-                                     facts.selection.with_schemes([URIRef(s) for s in schemes])),
-                       ["insats", "goal", "named"])
+        named = _frame(select_values(facts.store, "report_insats_goals", facts.selection.bindings()),
+                       ["insats", "direct"])
+        pairs = _frame(select_values(facts.store, "report_reach_pairs", [{"scheme": URIRef(s)} for s in schemes]),
+                       ["direct", "goal"])
+        found = named.merge(pairs, on="direct").drop_duplicates(["insats", "goal", "direct"])
+        found["named"] = (found["direct"] == found["goal"]).astype(int)
         names = dict(zip(facts.goals["goal"], facts.goals["label"], strict=True))
         notations = dict(zip(facts.goals["goal"], facts.goals["notation"], strict=True))
         order = {goal: i for i, goal in enumerate([*national["goal"], *sdg["goal"]])}
