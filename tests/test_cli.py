@@ -104,7 +104,8 @@ def test_an_error_while_parsing_is_reported_too(monkeypatch: pytest.MonkeyPatch)
 HOSTILE_TEXT = ["", " ", "x" * 10_000, "kompetens " * 1_000, "\x00", "a\x00b", '<>"{}', 'x" } UNION { ?s ?p ?o } #',
                 "sdg:3<>", "rus:", "http://example.org/a b", "<http://example.org/a b>", "\x1b[31m\u202eabc", "\n"]
 TEXT_OPTIONS = [("supports", None), ("supports", "--region"), ("goals", None), ("gaps", "--region"),
-                ("info", "--region"), ("view", "--goal"), ("view", "--insats"), ("view", "--region")]
+                ("info", "--region"), ("view", "--goal"), ("view", "--insats"), ("view", "--region"),
+                ("report", "--region"), ("report", "--table")]
 
 
 @pytest.mark.parametrize("text", HOSTILE_TEXT, ids=lambda t: repr(t[:12]))
@@ -130,7 +131,7 @@ def test_any_text_gets_an_answer_or_an_error_line(text: str, command: str, mini_
 
 
 GRAPH_COMMANDS = [["info"], ["supports", "sdg:8"], ["goals", "2023-1-10-01"], ["gaps"], ["validate"],
-                  ["view", "--goal", "sdg:8"], ["sparql", "-"]]
+                  ["view", "--goal", "sdg:8"], ["sparql", "-"], ["report"]]
 
 
 def hostile_graphs(tmp: Path) -> list[tuple[str, str]]:
@@ -171,9 +172,12 @@ def test_a_graph_without_insatser_is_no_data_not_every_goal_a_gap(tmp_path: Path
     ["build", "--turtle", "/nonexistent.ttl"], ["import", "appendix", "/nonexistent.txt"],
     ["import", "appendix", "a\x00b"], ["import", "appendix", "--out", ""], ["view", "--out", "a\x00b.html"],
     ["validate", "a\x00b"], ["sparql", "a\x00b.rq"],
+    ["report", "--by", "nope"], ["report", "--format", "pdf"], ["report", "--year", "1999"],
+    ["report", "--out", "a\x00b.html", "--format", "html"], ["report", "--out", "/dev/null", "--format", "xlsx"],
+    ["report", "--region", "Stockholm"],
 ])
 def test_bad_arguments_get_an_error_line(args: list[str], mini_path: Path) -> None:
-    needs_graph = args[0] in ("supports", "gaps", "info", "goals")
+    needs_graph = args[0] in ("supports", "gaps", "info", "goals", "report")
     result = run(*args, *(["--graph", str(mini_path)] if needs_graph else []))
     assert_no_traceback(result, bad=True)
 
@@ -193,13 +197,16 @@ def test_build_into_a_directory_that_cannot_be_made(tmp_path: Path) -> None:
     (["supports", "sdg:8"], "en", "Error: No insatser for the year 2031 in the graph (years with data: 2023)"),
     (["gaps"], "sv", "Error: Inga insatser för år 2031 i grafen (år med data: 2023)"),
     (["info"], "en", "Error: No insatser for the year 2031 in the graph (years with data: 2023)"),
+    (["report"], "sv", "Error: Inga insatser för år 2031 i grafen (år med data: 2023)"),
+    (["report", "--by", "region", "--format", "json"], "en",
+     "Error: No insatser for the year 2031 in the graph (years with data: 2023)"),
 ])
 def test_a_year_without_data_says_so(command: list[str], lang: str, message: str, mini_path: Path) -> None:
     result = run(*command, "--year", "2031", "--lang", lang, "--graph", str(mini_path))
     assert (result.exit_code, result.stderr, result.stdout) == (1, message + "\n", "")
 
 
-@pytest.mark.parametrize("command", [["supports", "sdg:8"], ["gaps"], ["info"]])
+@pytest.mark.parametrize("command", [["supports", "sdg:8"], ["gaps"], ["info"], ["report", "--by", "rus"]])
 def test_a_region_without_data_says_so(command: list[str], mini_path: Path) -> None:
     result = run(*command, "--region", "Stockholm", "--graph", str(mini_path))
     assert result.exit_code == 1
