@@ -107,49 +107,47 @@ def _title(by: str, lang: str) -> str:
     return sv if lang == "sv" else en
 
 
+def _matrices(tables: Tables, key: str, goals: pd.DataFrame, group: str, sv: str, en: str) -> list[ReportTable]:
+    """Region × ``goals`` (areas or priorities, ``sv``/``en`` naming them): counts and shares, all
+    links and main links only."""
+    return [
+        tables.matrix(f"region_{key}", tables.t(f"Insatser per region och {sv}", f"Insatser per region and {en}"),
+                      goals, group),
+        tables.matrix(f"region_{key}_share", tables.t(f"Andel av regionens insatser per {sv}",
+                                                      f"Share of the region's insatser per {en}"),
+                      goals, group, shares=True, chart=f"region_{key}"),
+        tables.matrix(f"region_{key}_main", tables.t(f"Insatser per region och {sv}, bara huvudkopplingar",
+                                                     f"Insatser per region and {en}, main links only"),
+                      goals, group, main=True),
+        tables.matrix(f"region_{key}_main_share", tables.t(f"Andel per {sv}, bara huvudkopplingar",
+                                                           f"Share per {en}, main links only"),
+                      goals, group, main=True, shares=True),
+    ]
+
+
 def _national(tables: Tables) -> list[ReportTable]:
     counts = tables.counts
-    areas = counts.goals_of("national", (NATIONAL_AREA,))
+    name = tables.h("scheme.national")
     return [
-        tables.coverage([("national", tables.h("scheme.national"), (), "national")]),
+        tables.coverage([("national", name, (), "national")]),
         tables.per_goal("national_goals", tables.t("Insatser per mål i den nationella strategin",
                                                    "Insatser per goal of the national strategy"),
-                        _per_goal_counts(tables, tables.h("scheme.national"), main=True), counts.goals_of("national"),
-                        main=True, chart="national"),
-        tables.matrix("region_area", tables.t("Insatser per region och strategiskt område",
-                                              "Insatser per region and strategic area"), areas, AREAS),
-        tables.matrix("region_area_share", tables.t("Andel av regionens insatser per strategiskt område",
-                                                    "Share of the region's insatser per strategic area"),
-                      areas, AREAS, shares=True, chart="region_area"),
-        tables.matrix("region_area_main", tables.t("Insatser per region och strategiskt område, bara huvudkopplingar",
-                                                   "Insatser per region and strategic area, main links only"),
-                      areas, AREAS, main=True),
-        tables.matrix("region_area_main_share",
-                      tables.t("Andel per strategiskt område, bara huvudkopplingar",
-                               "Share per strategic area, main links only"), areas, AREAS, main=True, shares=True),
+                        _per_goal_counts(tables, name, main=True), counts.goals_of("national"), main=True,
+                        chart="national"),
+        *_matrices(tables, "area", counts.goals_of("national", (NATIONAL_AREA,)), AREAS, "strategiskt område",
+                   "strategic area"),
     ]
 
 
 def _priority(tables: Tables) -> list[ReportTable]:
-    counts = tables.counts
-    priorities = counts.goals_of("national", (NATIONAL_PRIORITY, PRECONDITION))
+    priorities = tables.counts.goals_of("national", (NATIONAL_PRIORITY, PRECONDITION))
+    name = tables.h("scheme.national")
     return [
-        tables.coverage([("national", tables.h("scheme.national"), (NATIONAL_PRIORITY, PRECONDITION), PRIORITIES)]),
+        tables.coverage([("national", name, (NATIONAL_PRIORITY, PRECONDITION), PRIORITIES)]),
         tables.per_goal("priorities", tables.t("Insatser per prioritering och grundförutsättning",
                                                "Insatser per priority and basic precondition"),
-                        _per_goal_counts(tables, tables.h("scheme.national"), main=True), priorities, main=True,
-                        chart="priority"),
-        tables.matrix("region_priority", tables.t("Insatser per region och prioritering",
-                                                  "Insatser per region and priority"), priorities, PRIORITIES),
-        tables.matrix("region_priority_share", tables.t("Andel av regionens insatser per prioritering",
-                                                        "Share of the region's insatser per priority"),
-                      priorities, PRIORITIES, shares=True, chart="region_priority"),
-        tables.matrix("region_priority_main", tables.t("Insatser per region och prioritering, bara huvudkopplingar",
-                                                       "Insatser per region and priority, main links only"),
-                      priorities, PRIORITIES, main=True),
-        tables.matrix("region_priority_main_share", tables.t("Andel per prioritering, bara huvudkopplingar",
-                                                             "Share per priority, main links only"),
-                      priorities, PRIORITIES, main=True, shares=True),
+                        _per_goal_counts(tables, name, main=True), priorities, main=True, chart="priority"),
+        *_matrices(tables, "priority", priorities, PRIORITIES, "prioritering", "priority"),
     ]
 
 
