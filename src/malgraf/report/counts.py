@@ -53,8 +53,10 @@ class Counts:
             goals = goals[goals["class"].isin(classes)]
         if scheme == "rus":
             goals = goals[goals["region"].isin(self.regions)]
-        order = sorted(goals.index, key=lambda i: (natural_key(goals.at[i, "notation"]), goals.at[i, "label"]))
-        return goals.loc[order].reset_index(drop=True)
+        keys = [(natural_key(notation), str(label)) for notation, label in zip(goals["notation"], goals["label"],
+                                                                                strict=True)]
+        order = sorted(range(len(goals)), key=keys.__getitem__)
+        return goals.iloc[order].reset_index(drop=True)
 
     def _cells(self, goals: pd.DataFrame) -> pd.DataFrame:
         cells = self.facts.cells
