@@ -8,6 +8,7 @@ sparql``), timed the same way.
 
     python benchmarks/report.py                 # shipped data, and 100 000 synthetic insatser
     python benchmarks/report.py --sizes 10000   # other synthetic sizes (0: the shipped data only)
+    python benchmarks/report.py --built G.nq    # a synthetic graph built before (100 000 unless --sizes)
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def measure(label: str, graph: Path, out: Path, repeat: int, region: str) -> Non
         ("report (national, table)", ["report", *g]),
         ("report --by priority", ["report", "--by", "priority", *g]),
         ("report --by sdg", ["report", "--by", "sdg", *g]),
+        ("report --by rus (every region)", ["report", "--by", "rus", *g]),
         (f"report --by rus --region {region}", ["report", "--by", "rus", "--region", region, *g]),
         ("report --by region", ["report", "--by", "region", *g]),
         ("report --format xlsx (and PNG charts)", ["report", "--format", "xlsx", "--out", str(out / "r.xlsx"), *g]),
@@ -74,12 +76,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[100_000])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--built", type=Path, help="a built synthetic graph of --sizes[0] insatser, not built again")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="malgraf-report-bench-") as temp:
         folder = Path(temp)
         shipped = folder / "shipped.nq"
         print(f"built the shipped graph in {build(shipped):.1f} s")
         measure("shipped data (525 insatser, 2023)", shipped, folder, args.repeat, "Blekinge")
+        if args.built:
+            measure(f"{args.sizes[0]} synthetic insatser (built before)", args.built, folder, args.repeat, "10")
+            return
         for size in [s for s in args.sizes if s]:
             directories = write_years(folder / f"data-{size}", size, YEARS)
             graph = folder / f"synthetic-{size}.nq"

@@ -380,3 +380,39 @@ def test_a_gap_table_without_rows_says_every_goal_is_reached(shipped_graph_path:
     result = run("report", "--graph", str(shipped_graph_path), "--by", "rus", "--region", "Blekinge",
                  "--table", "gaps_rus")
     assert result.exit_code == 0 and "Varje mål i Regionens mål (RUS) nås av någon insats i urvalet." in result.output
+
+
+ANY_OF = """PREFIX mg: <https://w3id.org/malgraf/ontology#>
+SELECT ?region (COUNT(DISTINCT ?insats) AS ?n) WHERE {
+  ?insats a mg:Insats ; mg:region ?region .
+  { ?insats mg:goalLink/mg:goal ?named } UNION { ?insats mg:reportedUnder ?named }
+  ?named mg:reaches ?goal . ?goal a ?class .
+} GROUP BY ?region"""
+"""How many insatser of each region reach any goal of the bound ?class (one or several), over the links."""
+
+
+@pytest.mark.parametrize(("by", "key", "classes"), [
+    ("national", "region_area", ["NationalArea"]),
+    ("priority", "region_priority", ["NationalPriority", "BasicPrecondition"]),
+])
+def test_any_of_them_equals_a_direct_sparql_count(shipped: EmbeddedStore, by: str, key: str,
+                                                  classes: list[str]) -> None:
+    from malgraf.namespaces import MG
+
+    found = {str(row["region"]): int(row["n"])  # type: ignore[call-overload]
+             for row in shipped.select_values(ANY_OF, [{"class": MG[c]} for c in classes])}
+    records = table(make_report(shipped, by), key).records()
+    for record in records:
+        expected = sum(found.values()) if record["region"] is None else found.get(str(record["region"]), 0)
+        assert record["any"] == expected, record["regionName"]
+
+
+def test_coverage_equals_a_direct_sparql_count(shipped: EmbeddedStore) -> None:
+    from rdflib import URIRef
+
+    target = URIRef("http://metadata.un.org/sdg/ontology#Target")
+    goal = URIRef("http://metadata.un.org/sdg/ontology#Goal")
+    rows = {r["scheme"]: r for r in table(make_report(shipped, "sdg"), "coverage").records()}
+    for scheme, classes in (("Agenda 2030, mål", [goal, target]), ("Agenda 2030, delmål", [target])):
+        want = sum(int(row["n"]) for row in shipped.select_values(ANY_OF, [{"class": c} for c in classes]))
+        assert rows[scheme]["with_goal"] == want

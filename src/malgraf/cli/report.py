@@ -48,7 +48,7 @@ def report(by: str, region: str | None, year: int | None, fmt: str, out: Path | 
     from malgraf.lookup import resolve_region
     from malgraf.report.reports import make_report
     from malgraf.report.text import render_report
-    from malgraf.report.write import FILE_FORMATS, default_name, write_report
+    from malgraf.report.write import FILE_FORMATS, VIEW_LIMIT, default_name, write_report
 
     if out is not None:
         check_output_path(out)
@@ -69,6 +69,9 @@ def report(by: str, region: str | None, year: int | None, fmt: str, out: Path | 
     if fmt not in FILE_FORMATS and out is None:
         click.echo(render_report(made, fmt), nl=False)
         return
+    if fmt == "html" and not no_view and made.insatser > VIEW_LIMIT:
+        click.echo(f"Note: no graph view beside the page: {made.insatser} insatser are more than a view shows "
+                   f"({VIEW_LIMIT}); --region narrows the report", err=True)
     written = write_report(made, fmt, out or default_name(made, fmt), store=store, view=not no_view)
     for path in written:
         click.echo(path)

@@ -12,6 +12,9 @@ from malgraf.report.text import csv_text, render_report
 from malgraf.store import GraphStore
 
 FILE_FORMATS = ("csv", "xlsx", "html")
+VIEW_LIMIT = 5_000
+"""The most insatser a report's graph view is drawn for: a view of more is too big to read or load
+(a report of more links no names; ``--region`` narrows it)."""
 """Formats written to files; ``table``, ``md`` and ``json`` print, or go to one file with ``--out``."""
 
 
@@ -69,7 +72,7 @@ def write_report(report: Report, fmt: str, out: Path, *, store: GraphStore | Non
 
         files = {}
         link, in_view = None, frozenset[str]()
-        if view and store is not None:
+        if view and store is not None and report.insatser <= VIEW_LIMIT:
             page, in_view = _view_page(store, report)
             link = f"{out.stem}-graf.html"
             files[link] = page
