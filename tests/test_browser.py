@@ -152,7 +152,9 @@ def test_a_link_to_a_node_of_the_view_selects_it_and_a_report_page_draws_offline
     from malgraf.report.reports import make_report
     from malgraf.report.write import write_report
 
-    page, *_ = write_report(make_report(mini, "rus", region=REGION["10"]), "html", tmp_path / "r.html", store=mini)
+    page = tmp_path / "r.html"
+    assert set(write_report(make_report(mini, "rus", region=REGION["10"]), "html", page, store=mini)) == {
+        page, tmp_path / "r-graf.html"}
     browser.log.requests.clear()
     browser.open(page.resolve().as_uri(), timeout=30)
     links = json.loads(browser.evaluate("JSON.stringify([...document.querySelectorAll('a[href*=\"-graf.html#\"]')]"

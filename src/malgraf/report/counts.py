@@ -11,6 +11,9 @@ import pandas as pd
 from malgraf.regions import swedish_sort_key
 from malgraf.report.facts import Facts
 
+ALL_ROW = "__all__"
+"""The index of a matrix's last row, all regions together."""
+
 
 def natural_key(text: object) -> tuple[object, ...]:
     """``3.4`` before ``3.10``, ``F1`` after ``4.2``: numbers compared as numbers.
@@ -92,7 +95,7 @@ class Counts:
     def matrix(self, goals: pd.DataFrame, group: str, *, main: bool = False) -> pd.DataFrame:
         """Region × goal: how many insatser of each region reach each goal, with the region's
         insatser, those reaching any of ``goals`` (the cells of ``group``) and those reaching none; a
-        last row ``__all__`` for all regions together."""
+        last row ``ALL_ROW`` for all regions together."""
         cells = self._cells(goals)
         values = cells.pivot_table(index="region", columns="goal", values="main" if main else self.column,
                                    aggfunc="sum", fill_value=0) if len(cells) else pd.DataFrame()
@@ -102,5 +105,5 @@ class Counts:
         frame.insert(0, "insatser", insatser)
         frame["any"] = any_goal
         frame["none"] = insatser - any_goal
-        frame.loc["__all__"] = frame.sum(axis=0)
+        frame.loc[ALL_ROW] = frame.sum(axis=0)
         return frame.fillna(0).astype(int)

@@ -6,7 +6,7 @@ import pandas as pd
 
 from malgraf.importers.tables import ALLOCATION_ITEMS
 from malgraf.report.table import Column, ReportTable
-from malgraf.report.tables import ALL_ROW, Tables
+from malgraf.report.tables import Tables
 
 PREFERRED_MEASURES: dict[str, tuple[str, ...]] = {
     "totalt": ("ram", "beviljat", "bemyndigande", "planerat", "utbetalt"),
@@ -86,8 +86,6 @@ def regions_table(tables: Tables) -> ReportTable:
     total = {"region": None, "regionName": tables.h("all_regions"), "insatser": counts.total,
              "rus": int(regional.sum()), "national": int(national.sum())}
     frame = pd.concat([frame, pd.DataFrame([total])], ignore_index=True)
-    frame.index = [*counts.regions, ALL_ROW]
-    frame = frame.reset_index(drop=True)
     columns = [Column("region", "region", "iri"), Column("regionName", tables.h("region"), link="region"),
                Column("insatser", tables.h("insatser"), "count"),
                Column("rus", tables.t("når regionens mål", "reach the region's goals"), "count"),

@@ -11,7 +11,7 @@ from rdflib import URIRef
 
 from malgraf.answers import Scope, check_scope
 from malgraf.errors import NoDataError
-from malgraf.i18n import REPORT_LABELS, label, message
+from malgraf.i18n import message
 from malgraf.namespaces import ERUF, RUS
 from malgraf.query import SCHEMES, require_closure
 from malgraf.report import BY
@@ -264,4 +264,4 @@ BUILDERS: dict[str, Callable[[Tables], list[ReportTable]]] = {
     "section": _section,
 }
 
-__all__ = ["BY", "REPORT_LABELS", "Report", "label", "make_report"]
+__all__ = ["BY", "Report", "make_report"]

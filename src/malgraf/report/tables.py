@@ -7,7 +7,7 @@ from rdflib import URIRef
 
 from malgraf.i18n import REPORT_LABELS, label
 from malgraf.namespaces import MG
-from malgraf.report.counts import Counts, natural_key
+from malgraf.report.counts import ALL_ROW, Counts, natural_key
 from malgraf.report.table import Column, ReportTable
 
 NATIONAL_AREA, NATIONAL_PRIORITY, PRECONDITION = (str(MG.NationalArea), str(MG.NationalPriority),
@@ -15,8 +15,6 @@ NATIONAL_AREA, NATIONAL_PRIORITY, PRECONDITION = (str(MG.NationalArea), str(MG.N
 SDG_GOAL, SDG_TARGET = "http://metadata.un.org/sdg/ontology#Goal", "http://metadata.un.org/sdg/ontology#Target"
 REGIONAL_GOALS = (str(MG.RusGoal), str(MG.OtherGoal))
 ERUF_OBJECTIVES = (str(MG.ErufPolicyObjective), str(MG.ErufSpecificObjective), str(MG.ErufObjective))
-ALL_ROW = "__all__"
-"""The index of a matrix's last row, all regions together."""
 
 
 class Tables:
