@@ -179,6 +179,39 @@ def test_an_answer_the_server_cut_at_its_time_limit_is_an_error_not_rows() -> No
         server.server_close()
 
 
+class _Refuses(http.server.BaseHTTPRequestHandler):
+    """Refuses every login at once, as a server may: 401 and the connection closed, the body unread."""
+
+    def _refuse(self) -> None:
+        self.send_response(401, "Unauthorized")
+        self.send_header("WWW-Authenticate", 'Basic realm="x"')
+        self.send_header("Content-Length", "0")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+
+    do_HEAD = do_PUT = do_POST = _refuse
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_server_that_refuses_an_upload_before_reading_it_is_reported_by_its_status() -> None:
+    from malgraf.store.endpoint import Login
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Refuses)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/graph"
+    try:
+        remote = SparqlEndpoint(url, url, Login("user", "wrong"))
+        with pytest.raises(EndpointError, match=rf"^{url}: HTTP 401"):
+            remote.put_ntriples(URIRef("https://example.org/g"), b"<a:b> <a:c> <a:d> .\n" * 2_000_000)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_a_graph_the_build_no_longer_has_is_dropped_by_the_next_push(virtuoso: Virtuoso, mini_path: Path,
                                                                      tmp_path: Path) -> None:
     from malgraf.build import build

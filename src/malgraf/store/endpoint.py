@@ -207,15 +207,31 @@ class SparqlEndpoint:
             detail = f": {said[0]}" if said else ""
             raise EndpointError(f"{url}: HTTP {error.code} {error.reason}{detail}") from None
         except urllib.error.URLError as error:
+            if body and isinstance(error.reason, (BrokenPipeError, ConnectionResetError)):
+                self._why_closed(request, url)
             reason = error.reason.strerror if isinstance(error.reason, OSError) and error.reason.strerror \
                 else str(error.reason)
             raise EndpointError(f"{url}: cannot reach the server ({reason})") from None
         except TimeoutError:
             raise EndpointError(f"{url}: no answer within {self.timeout:g} s") from None
         except ConnectionError as error:
+            if body:
+                self._why_closed(request, url)
             raise EndpointError(f"{url}: the connection failed ({error.strerror or error})") from None
         except ValueError as error:  # http.client.InvalidURL and the like
             raise EndpointError(f"{url}: not a URL a request can be sent to ({error})") from None
+
+
+    def _why_closed(self, request: urllib.request.Request, url: str) -> None:
+        """The server closed the connection while a body went up: a server that refuses a request
+        (a wrong login, HTTP 401) may answer and close before reading it. Ask the same URL with a
+        ``HEAD``, which changes nothing, and report the HTTP error it answers, if any."""
+        try:
+            self._opener.open(urllib.request.Request(request.full_url, method="HEAD"), timeout=self.timeout).close()
+        except urllib.error.HTTPError as error:
+            raise EndpointError(f"{url}: HTTP {error.code} {error.reason}") from None
+        except (OSError, ValueError):
+            return
 
 
 def check_url(url: str) -> None:
