@@ -154,12 +154,20 @@ def command_environment() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])}
 
 
+def as_from_a_terminal() -> None:
+    """In a child before exec: Ctrl-C as a terminal's foreground job has it, whatever the test runner's
+    parent did (a background job ignores SIGINT; a harness may start us with it blocked, and both
+    are kept across exec)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 @pytest.mark.parametrize("to", ["the command", "the terminal's process group"])
 def test_ctrl_c_stops_a_running_query(graph: Path, to: str) -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "malgraf", "sparql", "-", "--graph", str(graph), "--timeout", "0"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=command_environment(),
-        start_new_session=True)
+        start_new_session=True, preexec_fn=as_from_a_terminal)
     running: list[int] = []
     try:
         assert process.stdin is not None
@@ -360,8 +368,14 @@ def test_ctrl_c_while_the_worker_runs_stops_it() -> None:
         os.kill(os.getppid(), signal.SIGINT)
         time.sleep(60)
 
-    with pytest.raises(KeyboardInterrupt):
-        worker.run_in_worker(interrupt_the_caller, timeout=None)
+    blocked = signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # as a terminal's process has it
+    handler = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            worker.run_in_worker(interrupt_the_caller, timeout=None)
+    finally:
+        signal.signal(signal.SIGINT, handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     assert children() == []
 
 
