@@ -13,7 +13,6 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from difflib import get_close_matches
 from pathlib import Path
 from urllib.parse import quote
@@ -22,6 +21,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from malgraf.errors import InputWarning
+from malgraf.importers.allocation_rows import (
+    ALLOCATION_ITEMS,
+    ALLOCATION_MEASURES,
+    ALLOCATION_WRITTEN_COLUMNS,
+    allocation_item,
+    allocation_triples,
+)
 from malgraf.importers.csvfile import CsvRow, read_csv
 from malgraf.importers.data_folder import (
     DATA_FILES,
@@ -51,14 +57,6 @@ GOAL_LINK_WRITTEN_COLUMNS = (*GOAL_LINK_COLUMNS, "match")
 ALLOCATION_COLUMNS = ("region", "lanskod", "item", "amount_sek", "statement", "source_line")
 """``allocation.csv``'s required columns; ``measure``, ``share_percent``, ``period`` and ``note`` are
 optional (``ALLOCATION_WRITTEN_COLUMNS``)."""
-ALLOCATION_WRITTEN_COLUMNS = ("region", "lanskod", "item", "measure", "amount_sek", "share_percent", "period",
-                              "statement", "source_line", "note")
-ALLOCATION_ITEMS = ("totalt", "projektmedel", "företagsstöd", "kommersiell service", "utvärdering", "övrigt")
-"""What a §8 amount is for: the grant as a whole, projects, regional company support (commercial
-service apart), commercial service, follow-up and evaluation, another named purpose."""
-ALLOCATION_MEASURES = ("ram", "bemyndigande", "planerat", "beviljat", "utbetalt")
-"""Which kind of amount: the frame allotted for the year, a commitment frame or decision target, a
-planned split, granted (decided), paid out."""
 CROSSWALK_COLUMNS = ("goal", "contributes_to", "method", "note")
 ANSWER_COLUMNS = ("region", "lanskod", "question", "answer", "source_first_line", "source_last_line")
 """``source.csv``: one row naming the document a data folder was read from."""
@@ -75,7 +73,6 @@ SECTION_TARGETS: dict[int, URIRef] = {
 """§1–4 are the national strategy's areas; §5–7 are reporting themes."""
 
 _LANSKOD = re.compile(r"[0-9]{2}")
-_AMOUNT = re.compile(r"[0-9]{1,13}(\.[0-9]{1,2})?")
 _DIGEST_LENGTH = 16
 """Hex digits of a minted id: 64 bits, so that the 2.3 million goal links of a national year at
 1 000 000 insatser a year mint distinct ids but with a chance of 1 in 7 million."""
@@ -365,15 +362,6 @@ def _load_crosswalk(graph: Triples, path: Path, folder: DataFolder) -> None:
             graph.append((link, RDFS.comment, Literal(row.get("note"), lang="sv")))
 
 
-def _amount(row: CsvRow) -> Decimal:
-    """An amount in kronor: digits, with at most two decimals after a point (no sign, exponent, NaN, inf)."""
-    value = row.required("amount_sek")
-    if not (value.isascii() and _AMOUNT.fullmatch(value)):
-        raise row.error("amount_sek", f"{value!r} is not an amount in kronor: write digits only, with '.' before "
-                        "any öre (e.g. 29700000 or 1400000.50)")
-    return Decimal(value)
-
-
 def _regional_record(
     graph: Triples, row: CsvRow, kind: str, cls: URIRef, folder: DataFolder, digest: str
 ) -> URIRef:
@@ -401,7 +389,7 @@ def _load_allocations(graph: Triples, path: Path, folder: DataFolder) -> None:
                                          row.get("source_line")))
     seen: dict[tuple[str, str, str], int] = {}
     for row in rows:
-        item, measure = _allocation_item(row)
+        item, measure = allocation_item(row)
         key = (_lanskod(row), item, measure)
         if key in seen:
             raise row.error("item", f"a second amount for {item or 'no amount'!r} "
@@ -409,47 +397,7 @@ def _load_allocations(graph: Triples, path: Path, folder: DataFolder) -> None:
                             "has one): write one amount per region, item and measure")
         seen[key] = row.number
         node = _regional_record(graph, row, "allocation", MG.Allocation, folder, ids[row.number])
-        if item:
-            graph.append((node, MG.allocationItem, Literal(item)))
-            line, _ = _lines(row, "source_line", "source_line")
-            graph.append((node, MG.sourceFirstLine, Literal(line)))
-            graph.append((node, MG.sourceLastLine, Literal(line)))
-            graph.append((node, MG.statement, Literal(row.required("statement"), lang="sv")))
-        if measure:
-            graph.append((node, MG.allocationMeasure, Literal(measure)))
-        if row.get("amount_sek"):
-            graph.append((node, MG.amountSek, Literal(_amount(row), datatype=XSD.decimal)))
-        if row.get("share_percent"):
-            graph.append((node, MG.sharePercent, Literal(_share(row), datatype=XSD.decimal)))
-        if row.get("period"):
-            graph.append((node, MG.period, Literal(row.get("period"))))
-        if row.get("note"):
-            graph.append((node, SKOS.note, Literal(row.get("note"), lang="sv")))
-
-
-def _allocation_item(row: CsvRow) -> tuple[str, str]:
-    """A row's item and measure, each one of the known words (or empty, for a region without amount)."""
-    item, measure = row.get("item"), row.get("measure")
-    if item and item not in ALLOCATION_ITEMS:
-        raise row.error("item", f"{item!r} is not an allocation item: write one of {', '.join(ALLOCATION_ITEMS)}")
-    if measure and measure not in ALLOCATION_MEASURES:
-        raise row.error("measure", f"{measure!r} is not a kind of amount: write one of "
-                        f"{', '.join(ALLOCATION_MEASURES)}")
-    stated = row.get("amount_sek") or row.get("share_percent")
-    if item and not stated:
-        raise row.error("amount_sek", "is empty: give the amount (or share_percent), or leave item empty for a "
-                        "region whose text states no amount")
-    if not item and (stated or measure):
-        raise row.error("item", "is empty, but the row gives an amount: say what the amount is for")
-    return item, measure
-
-
-def _share(row: CsvRow) -> Decimal:
-    value = row.get("share_percent")
-    if not (value.isascii() and re.fullmatch(r"[0-9]{1,3}(\.[0-9]{1,2})?", value)) or Decimal(value) > 100:
-        raise row.error("share_percent", f"{value!r} is not a percentage: write a number from 0 to 100, with "
-                        "'.' before any decimals (e.g. 61.5)")
-    return Decimal(value)
+        graph.extend(allocation_triples(node, row, item, measure))
 
 
 def _load_answers(graph: Triples, path: Path, folder: DataFolder) -> None:
